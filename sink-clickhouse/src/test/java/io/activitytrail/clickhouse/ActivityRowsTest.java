@@ -1,0 +1,84 @@
+package io.activitytrail.clickhouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.activitytrail.event.ActivityEvent;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ActivityRowsTest {
+
+  private final ClickHouse ch = TestClickHouse.open();
+  private String db;
+  private ActivityQueries queries;
+
+  @BeforeEach
+  void setUp() {
+    db = TestClickHouse.freshDatabase();
+    ClickHouseMigrations.apply(ch, db);
+    queries = new ActivityQueries(ch, db);
+  }
+
+  @Test
+  @DisplayName(
+      "event -> row -> ClickHouse -> fromRow gives the same event, with nulls, unicode, blank lines, quotes and long text")
+  void roundTripOfTrickyValues() {
+    ActivityEvent tricky = TestEvents.tricky("e-tricky", "ws-rt");
+    ActivityEvent plain = TestEvents.ticketUpdated("e-plain", "ws-rt", "42", 1, 100);
+
+    insert(tricky, plain);
+
+    assertThat(queries.timeline("ws-rt", "workspace", tricky.getRecordId(), 10))
+        .containsExactly(tricky);
+    assertThat(queries.timeline("ws-rt", "ticket", "42", 10)).containsExactly(plain);
+  }
+
+  @Test
+  @DisplayName("the JSONEachRow bytes carry exactly COLUMNS, one line per event")
+  void rowsHaveTheDeclaredColumns() {
+    byte[] bytes =
+        ActivityRows.toJsonEachRow(
+            List.of(TestEvents.tricky("a", "w"), TestEvents.tricky("b", "w")));
+
+    List<Map<String, Object>> rows = JsonEachRow.parse(bytes);
+    assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n")).hasSize(2);
+    assertThat(rows)
+        .allSatisfy(r -> assertThat(r.keySet()).containsExactlyElementsOf(ActivityRows.COLUMNS));
+  }
+
+  @Test
+  @DisplayName(
+      "a duplicate event (same id, written twice) is read once, by feed, timeline and count")
+  void duplicatesAreShownOnce() {
+    ActivityEvent e = TestEvents.ticketUpdated("e-dup", "ws-dup", "7", 1, 100);
+    insert(e);
+    insert(e);
+
+    assertThat(queries.feed("ws-dup", 10)).containsExactly(e);
+    assertThat(queries.timeline("ws-dup", "ticket", "7", 10)).containsExactly(e);
+    assertThat(queries.count("ws-dup")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
+      "feed is newest first; timeline is oldest first in commit order, lsn breaking ties of the same instant")
+  void ordering() {
+    ActivityEvent first = TestEvents.ticketUpdated("e-1", "ws-ord", "9", 1, 300);
+    ActivityEvent sameInstantLaterLsn = TestEvents.ticketUpdated("e-0", "ws-ord", "9", 1, 301);
+    ActivityEvent last = TestEvents.ticketUpdated("e-2", "ws-ord", "9", 5, 200);
+    ActivityEvent otherWorkspace = TestEvents.ticketUpdated("e-x", "ws-other", "9", 3, 250);
+    insert(last, otherWorkspace, sameInstantLaterLsn, first);
+
+    assertThat(queries.timeline("ws-ord", "ticket", "9", 10))
+        .containsExactly(first, sameInstantLaterLsn, last);
+    assertThat(queries.feed("ws-ord", 2)).containsExactly(last, sameInstantLaterLsn);
+    assertThat(queries.count("ws-ord")).isEqualTo(3);
+  }
+
+  private void insert(ActivityEvent... events) {
+    ch.insert(db + ".activity", ActivityRows.COLUMNS, ActivityRows.toJsonEachRow(List.of(events)));
+  }
+}

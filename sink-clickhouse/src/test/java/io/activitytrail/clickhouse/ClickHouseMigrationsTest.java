@@ -1,0 +1,124 @@
+package io.activitytrail.clickhouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ClickHouseMigrationsTest {
+
+  private final ClickHouse ch = TestClickHouse.open();
+
+  @Test
+  @DisplayName("a fresh database gets every migration, recorded with version, name and checksum")
+  void appliesAllOnFreshDatabase() {
+    String db = TestClickHouse.freshDatabase();
+
+    assertThat(ClickHouseMigrations.apply(ch, db)).containsExactly("V001__activity");
+
+    List<Map<String, Object>> recorded =
+        ch.query("SELECT version, name, checksum FROM " + db + ".schema_migrations", Map.of());
+    assertThat(recorded)
+        .containsExactly(
+            Map.of(
+                "version",
+                1,
+                "name",
+                "activity",
+                "checksum",
+                ClickHouseMigrations.onClasspath().get(0).checksum()));
+    assertThat(ch.query("EXISTS TABLE " + db + ".activity", Map.of()))
+        .containsExactly(Map.of("result", 1));
+  }
+
+  @Test
+  @DisplayName("applying again applies nothing")
+  void secondApplyIsNoOp() {
+    String db = TestClickHouse.freshDatabase();
+    ClickHouseMigrations.apply(ch, db);
+
+    assertThat(ClickHouseMigrations.apply(ch, db)).isEmpty();
+    assertThat(ch.query("SELECT count() AS n FROM " + db + ".schema_migrations", Map.of()))
+        .containsExactly(Map.of("n", 1));
+  }
+
+  @Test
+  @DisplayName("an applied migration whose file changed since is an error naming the migration")
+  void changedChecksumIsAnError() {
+    String db = TestClickHouse.freshDatabase();
+    ClickHouseMigrations.apply(ch, db);
+    ch.execute("TRUNCATE TABLE " + db + ".schema_migrations");
+    ch.insert(
+        db + ".schema_migrations",
+        List.of("version", "name", "checksum", "applied_at"),
+        JsonEachRow.write(
+            List.of(
+                Map.of(
+                    "version", 1,
+                    "name", "activity",
+                    "checksum", "0000",
+                    "applied_at", "2026-01-01 00:00:00.000"))));
+
+    assertThatThrownBy(() -> ClickHouseMigrations.apply(ch, db))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("V001__activity")
+        .hasMessageContaining("changed after it was applied");
+  }
+
+  @Test
+  @DisplayName("a database name that is not an identifier is refused before any SQL runs")
+  void databaseNameValidated() {
+    assertThatThrownBy(() -> ClickHouseMigrations.apply(ch, "x; DROP DATABASE y"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("identifier");
+  }
+
+  @Test
+  @DisplayName(
+      "statements split at semicolons ending a line; comments dropped; {database} replaced")
+  void splitsStatements() {
+    ClickHouseMigrations.Migration m =
+        ClickHouseMigrations.parse(
+            "V002__two.sql",
+            """
+            -- first; not a statement end
+            CREATE TABLE {database}.a (x String DEFAULT 'a;b') ENGINE = Memory;
+
+            ALTER TABLE {database}.a
+              ADD COLUMN y UInt8;
+            """);
+
+    assertThat(m.id()).isEqualTo("V002__two");
+    assertThat(m.statements("trail"))
+        .containsExactly(
+            "CREATE TABLE `trail`.a (x String DEFAULT 'a;b') ENGINE = Memory",
+            "ALTER TABLE `trail`.a\n  ADD COLUMN y UInt8");
+  }
+
+  @Test
+  @DisplayName("index.txt lists exactly the migration files of the folder")
+  void indexMatchesFolder() throws IOException, URISyntaxException {
+    Path folder =
+        Path.of(getClass().getClassLoader().getResource("clickhouse/migrations/index.txt").toURI())
+            .getParent();
+    List<String> files;
+    try (Stream<Path> list = Files.list(folder)) {
+      files =
+          list.map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".sql"))
+              .sorted()
+              .toList();
+    }
+    assertThat(ClickHouseMigrations.onClasspath())
+        .extracting(m -> m.id() + ".sql")
+        .containsExactlyElementsOf(files);
+  }
+}
