@@ -1,0 +1,22 @@
+package io.activitytrail.ingest.context;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * Who acts: a team member, a customer, an automation rule, a token, an integration, or the platform
+ * itself.
+ */
+public enum ActorType {
+  USER,
+  CUSTOMER,
+  AUTOMATION,
+  API_TOKEN,
+  INTEGRATION,
+  SYSTEM;
+
+  @JsonValue
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
