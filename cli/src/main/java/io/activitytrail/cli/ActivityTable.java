@@ -1,0 +1,110 @@
+package io.activitytrail.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Renders API activity items as a table a person reads: time, actor, type, record, changes. */
+final class ActivityTable {
+
+  private static final int CHANGES_WIDTH = 110;
+
+  private ActivityTable() {}
+
+  static void print(List<Map<String, Object>> items, PrintStream out) {
+    if (items.isEmpty()) {
+      out.println("(no activities)");
+      return;
+    }
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"TIME (UTC)", "ACTOR", "TYPE", "RECORD", "CHANGES"});
+    for (Map<String, Object> item : items) {
+      rows.add(
+          new String[] {
+            time(text(item.get("occurred_at"))),
+            actor(item.get("actor")),
+            text(item.get("type")),
+            record(item),
+            changes(item.get("changes"))
+          });
+    }
+    int[] widths = new int[5];
+    for (String[] row : rows) {
+      for (int i = 0; i < 4; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    for (String[] row : rows) {
+      out.printf(
+          "%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %-" + widths[3]
+              + "s  %s%n",
+          row[0],
+          row[1],
+          row[2],
+          row[3],
+          row[4]);
+    }
+  }
+
+  /** "2025-11-25T20:14:03.123Z" shown as "2025-11-25 20:14:03". */
+  static String time(String iso) {
+    return iso.length() >= 19 ? iso.substring(0, 10) + " " + iso.substring(11, 19) : iso;
+  }
+
+  static String actor(Object actor) {
+    if (!(actor instanceof Map<?, ?> a)) {
+      return "?";
+    }
+    Object name = a.get("name");
+    Object id = a.get("id");
+    String type = text(a.get("type"));
+    if (name != null) {
+      return text(name);
+    }
+    return id == null ? type : type + ":" + id;
+  }
+
+  static String record(Map<String, Object> item) {
+    String ref = text(item.get("record_type")) + " " + text(item.get("record_id"));
+    Object display = item.get("record_display");
+    return display == null ? ref : ref + " (" + display + ")";
+  }
+
+  /** "status: open -> pending; assignee_id: - -> Ana Ruiz", display values preferred. */
+  static String changes(Object changes) {
+    if (!(changes instanceof List<?> list) || list.isEmpty()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    for (Object o : list) {
+      if (o instanceof Map<?, ?> c) {
+        if (Boolean.TRUE.equals(c.get("sensitive"))) {
+          parts.add(c.get("field") + ": (changed)");
+        } else {
+          parts.add(
+              c.get("field")
+                  + ": "
+                  + value(c.get("old_display"), c.get("old"))
+                  + " -> "
+                  + value(c.get("new_display"), c.get("new")));
+        }
+      }
+    }
+    String joined = String.join("; ", parts);
+    return joined.length() > CHANGES_WIDTH ? joined.substring(0, CHANGES_WIDTH - 1) + "…" : joined;
+  }
+
+  private static String value(Object display, Object raw) {
+    Object v = display != null ? display : raw;
+    if (v == null) {
+      return "-";
+    }
+    String s = v.toString().replace('\n', ' ');
+    return s.length() > 30 ? s.substring(0, 29) + "…" : s;
+  }
+
+  private static String text(Object o) {
+    return o == null ? "" : o.toString();
+  }
+}

@@ -1,0 +1,69 @@
+package io.activitytrail.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class StackPortsTest {
+
+  @Test
+  @DisplayName("without environment variables the documented default ports apply")
+  void defaults() {
+    StackPorts ports = StackPorts.fromEnvironment(Map.of());
+    assertThat(ports).isEqualTo(new StackPorts(15432, 19092, 19093, 18083, 18081, 19081, 18080));
+  }
+
+  @Test
+  @DisplayName("TRAIL_*_PORT variables move single ports and leave the others alone")
+  void overrides() {
+    StackPorts ports =
+        StackPorts.fromEnvironment(
+            Map.of("TRAIL_POSTGRES_PORT", "25432", "TRAIL_API_PORT", " 28080 "));
+    assertThat(ports.postgres()).isEqualTo(25432);
+    assertThat(ports.api()).isEqualTo(28080);
+    assertThat(ports.kafka()).isEqualTo(19092);
+  }
+
+  @Test
+  @DisplayName("a port variable that is not a number names the variable and the value")
+  void notANumber() {
+    assertThatThrownBy(() -> StackPorts.fromEnvironment(Map.of("TRAIL_KAFKA_PORT", "kafka")))
+        .hasMessageContaining("TRAIL_KAFKA_PORT")
+        .hasMessageContaining("'kafka'");
+  }
+
+  @Test
+  @DisplayName("a port outside 1-65535 names the piece")
+  void outOfRange() {
+    assertThatThrownBy(() -> StackPorts.fromEnvironment(Map.of("TRAIL_CONNECT_PORT", "70000")))
+        .hasMessageContaining("connect port")
+        .hasMessageContaining("70000");
+  }
+
+  @Test
+  @DisplayName("toEnvironment round-trips home and every port through fromEnvironment")
+  void environmentRoundTrip() {
+    StackConfig config =
+        new StackConfig(
+            Path.of("/repo"), Path.of("/tmp/e2e-home"), new StackPorts(1, 2, 3, 4, 5, 6, 7));
+    Map<String, String> env = config.toEnvironment();
+    assertThat(StackPorts.fromEnvironment(env)).isEqualTo(config.ports());
+    assertThat(env).containsEntry("TRAIL_HOME", "/tmp/e2e-home");
+  }
+
+  @Test
+  @DisplayName("endpoints and state folders follow the configured home and ports")
+  void layout() {
+    StackConfig config = new StackConfig(Path.of("/repo"), Path.of("/h"), StackPorts.defaults());
+    assertThat(config.postgresJdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:15432/helpdesk");
+    assertThat(config.registryUrl()).isEqualTo("http://127.0.0.1:18081/apis/ccompat/v7");
+    assertThat(config.pidFile(ServiceId.ENGINE)).isEqualTo(Path.of("/h/run/engine.pid"));
+    assertThat(config.logFile(ServiceId.KAFKA)).isEqualTo(Path.of("/h/logs/kafka.log"));
+    assertThat(config.connectorJson())
+        .isEqualTo(Path.of("/repo/infra/connect/helpdesk-postgres.json"));
+  }
+}
