@@ -1,0 +1,203 @@
+package io.activitytrail.flink;
+
+import static io.activitytrail.flink.NormalizerOptions.*;
+
+import io.activitytrail.clickhouse.ClickHouseSink;
+import io.activitytrail.clickhouse.ClickHouseTarget;
+import io.activitytrail.event.ActivityEvent;
+import io.activitytrail.flink.attribution.Attributed;
+import io.activitytrail.flink.attribution.AttributionJoin;
+import io.activitytrail.flink.deadletter.DeadLetter;
+import io.activitytrail.flink.deadletter.DeadLetterSerializer;
+import io.activitytrail.flink.decode.DebeziumDecoder;
+import io.activitytrail.flink.decode.Decoded;
+import io.activitytrail.flink.mapping.Mapping;
+import io.activitytrail.flink.mapping.MappingLoader;
+import io.activitytrail.flink.operators.ClassifyFunction;
+import io.activitytrail.flink.operators.DecodeFunction;
+import io.activitytrail.flink.operators.Routing;
+import io.activitytrail.flink.source.RawRecord;
+import io.activitytrail.flink.source.RawRecordDeserializer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The normalizer: Debezium change events, transaction markers and context messages in; typed,
+ * attributed activities out to ClickHouse; unreadable records to the dead-letter topic.
+ */
+public final class NormalizerJob {
+  public static final String JOB_NAME = "trail-normalizer";
+
+  private NormalizerJob() {}
+
+  /** Runs on a Flink cluster: {@code --key value ...} or one properties file. */
+  public static void main(String[] args) throws Exception {
+    Configuration options = NormalizerOptions.fromMap(parseArgs(args));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    build(env, options);
+    env.execute(JOB_NAME);
+  }
+
+  /**
+   * Wires the production Kafka source, ClickHouse sink and dead-letter topic around {@link
+   * #compose}.
+   */
+  public static void build(StreamExecutionEnvironment env, Configuration options) {
+    if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
+      // Kafka offsets are committed, and the sinks flushed, on checkpoints: without them a restart
+      // would re-read from the last committed offsets forever.
+      env.enableCheckpointing(5_000);
+    }
+    String bootstrap = required(options, KAFKA_BOOTSTRAP_SERVERS);
+    String prefix = options.get(CDC_TOPIC_PREFIX);
+    KafkaSource<RawRecord> source =
+        KafkaSource.<RawRecord>builder()
+            .setBootstrapServers(bootstrap)
+            .setGroupId(options.get(KAFKA_GROUP_ID))
+            // data topics <prefix>.<schema>.<table>, plus <prefix>.transaction and <prefix>.message
+            .setTopicPattern(Pattern.compile(Pattern.quote(prefix) + "\\..+"))
+            .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+            .setDeserializer(new RawRecordDeserializer())
+            // topics of newly captured tables appear at run time
+            .setProperty("partition.discovery.interval.ms", "2000")
+            .setProperty("commit.offsets.on.checkpoint", "true")
+            .build();
+    DataStream<RawRecord> records =
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "cdc-topics")
+            .uid("cdc-topics")
+            .name("cdc-topics");
+    KafkaSink<DeadLetter> deadLetters =
+        KafkaSink.<DeadLetter>builder()
+            .setBootstrapServers(bootstrap)
+            .setRecordSerializer(new DeadLetterSerializer(options.get(DEAD_LETTER_TOPIC)))
+            .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+            .build();
+    compose(records, options, activitySink(options), deadLetters);
+  }
+
+  /**
+   * The topology, handed its source stream and sinks (tests pass their own). Activities are written
+   * at least once; their deterministic event ids let ClickHouse collapse replays.
+   */
+  public static void compose(
+      DataStream<RawRecord> records,
+      Configuration options,
+      Sink<ActivityEvent> activities,
+      Sink<DeadLetter> deadLetters) {
+    Mapping mapping = MappingLoader.load(options.get(MAPPING_FILE));
+    DebeziumDecoder decoder = new DebeziumDecoder(options.get(CDC_TOPIC_PREFIX), mapping);
+
+    // Decode: raw records to row changes, transaction markers and messages; unreadable -> side
+    // output
+    SingleOutputStreamOperator<Decoded> decoded =
+        records
+            .process(new DecodeFunction(decoder))
+            .returns(TypeInformation.of(Decoded.class))
+            .name("decode")
+            .uid("decode");
+
+    // Attribute: a transaction's changes wait (bounded) for its context message and END marker
+    DataStream<Attributed> joined =
+        decoded
+            .filter(new Routing.InTransaction())
+            .name("in-transaction")
+            .uid("in-transaction")
+            .keyBy(new Routing.ByTransaction())
+            .process(
+                new AttributionJoin(
+                    options.get(ATTRIBUTION_MAX_WAIT), options.get(ATTRIBUTION_MEMORY)))
+            .returns(TypeInformation.of(Attributed.class))
+            .name("attribute")
+            .uid("attribute");
+
+    // Bypass: snapshot reads and non-transactional messages have no context to wait for
+    DataStream<Attributed> bypass =
+        decoded
+            .filter(new Routing.OutsideTransaction())
+            .name("outside-transaction")
+            .uid("outside-transaction")
+            .map(new Routing.WithoutContext())
+            .returns(TypeInformation.of(Attributed.class))
+            .name("without-context")
+            .uid("without-context");
+
+    // Normalize: attributed changes to typed activities and audit events
+    DataStream<ActivityEvent> normalized =
+        joined
+            .union(bypass)
+            .flatMap(new ClassifyFunction(mapping))
+            .name("normalize")
+            .uid("normalize");
+
+    // Store: activities to ClickHouse
+    normalized.sinkTo(activities).name("activities").uid("activities");
+
+    // Dead letters: original bytes and the reason, to their topic
+    decoded
+        .getSideOutput(DecodeFunction.DEAD_LETTERS)
+        .sinkTo(deadLetters)
+        .name("dead-letters")
+        .uid("dead-letters");
+  }
+
+  static Sink<ActivityEvent> activitySink(Configuration options) {
+    String database = options.get(CLICKHOUSE_DATABASE);
+    ClickHouseTarget target =
+        switch (options.get(CLICKHOUSE_MODE)) {
+          case embedded ->
+              ClickHouseTarget.embedded(
+                  Path.of(required(options, CLICKHOUSE_EMBEDDED_LIBRARY)),
+                  Path.of(required(options, CLICKHOUSE_EMBEDDED_PATH)),
+                  database);
+          case server ->
+              ClickHouseTarget.server(
+                  required(options, CLICKHOUSE_URL),
+                  options.get(CLICKHOUSE_USER),
+                  options.get(CLICKHOUSE_PASSWORD),
+                  database);
+        };
+    return new ClickHouseSink(
+        target, options.get(SINK_BATCH_SIZE), options.get(SINK_FLUSH_INTERVAL));
+  }
+
+  /** {@code --key value} pairs, or a single properties file path. */
+  static Map<String, String> parseArgs(String[] args) throws IOException {
+    Map<String, String> settings = new LinkedHashMap<>();
+    if (args.length == 1 && !args[0].startsWith("--")) {
+      Properties properties = new Properties();
+      try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
+        properties.load(in);
+      }
+      properties
+          .stringPropertyNames()
+          .forEach(key -> settings.put(key, properties.getProperty(key)));
+      return settings;
+    }
+    for (int i = 0; i < args.length; i += 2) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException(
+            "expected --key value pairs or one properties file, got: " + String.join(" ", args));
+      }
+      settings.put(args[i].substring(2), args[i + 1]);
+    }
+    return settings;
+  }
+}

@@ -1,0 +1,191 @@
+package io.activitytrail.flink;
+
+import io.activitytrail.flink.mapping.MappingLoader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.description.TextElement;
+
+/** The normalizer job's settings: key, type, default and description of each. */
+public final class NormalizerOptions {
+  private NormalizerOptions() {}
+
+  /** Where activities are written. */
+  public enum ClickHouseMode {
+    embedded,
+    server
+  }
+
+  public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
+      ConfigOptions.key("kafka.bootstrap-servers")
+          .stringType()
+          .noDefaultValue()
+          .withDescription("Kafka brokers holding the Debezium topics (required).");
+
+  public static final ConfigOption<String> KAFKA_GROUP_ID =
+      ConfigOptions.key("kafka.group-id")
+          .stringType()
+          .defaultValue("trail-normalizer")
+          .withDescription("Consumer group whose committed offsets the job resumes from.");
+
+  public static final ConfigOption<String> CDC_TOPIC_PREFIX =
+      ConfigOptions.key("cdc.topic-prefix")
+          .stringType()
+          .defaultValue("helpdesk")
+          .withDescription(
+              "Debezium topic.prefix: data topics <prefix>.<schema>.<table>, <prefix>.transaction,"
+                  + " <prefix>.message.");
+
+  public static final ConfigOption<String> DEAD_LETTER_TOPIC =
+      ConfigOptions.key("dead-letter.topic")
+          .stringType()
+          .defaultValue("trail.dead-letters")
+          .withDescription("Topic receiving unreadable records with their original bytes.");
+
+  public static final ConfigOption<String> MAPPING_FILE =
+      ConfigOptions.key("mapping.file")
+          .stringType()
+          .defaultValue(MappingLoader.BUNDLED)
+          .withDescription(
+              "Mapping YAML: a file path, or classpath:<resource>; the default is the reference"
+                  + " helpdesk mapping.");
+
+  public static final ConfigOption<Duration> ATTRIBUTION_MAX_WAIT =
+      ConfigOptions.key("attribution.max-wait")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(3))
+          .withDescription(
+              "How long a transaction's changes wait for its context message and END marker.");
+
+  public static final ConfigOption<Duration> ATTRIBUTION_MEMORY =
+      ConfigOptions.key("attribution.memory")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(10))
+          .withDescription(
+              "How long an emitted transaction's context is remembered for its late events.");
+
+  public static final ConfigOption<ClickHouseMode> CLICKHOUSE_MODE =
+      ConfigOptions.key("clickhouse.mode")
+          .enumType(ClickHouseMode.class)
+          .defaultValue(ClickHouseMode.embedded)
+          .withDescription("embedded (chDB in the job's process) or server.");
+
+  public static final ConfigOption<String> CLICKHOUSE_URL =
+      ConfigOptions.key("clickhouse.url")
+          .stringType()
+          .noDefaultValue()
+          .withDescription("HTTP endpoint of a ClickHouse server (server mode).");
+
+  public static final ConfigOption<String> CLICKHOUSE_USER =
+      ConfigOptions.key("clickhouse.user")
+          .stringType()
+          .defaultValue("default")
+          .withDescription("ClickHouse server user (server mode).");
+
+  public static final ConfigOption<String> CLICKHOUSE_PASSWORD =
+      ConfigOptions.key("clickhouse.password")
+          .stringType()
+          .defaultValue("")
+          .withDescription("ClickHouse server password (server mode).");
+
+  public static final ConfigOption<String> CLICKHOUSE_DATABASE =
+      ConfigOptions.key("clickhouse.database")
+          .stringType()
+          .defaultValue("trail")
+          .withDescription("ClickHouse database holding the activity tables.");
+
+  public static final ConfigOption<String> CLICKHOUSE_EMBEDDED_PATH =
+      ConfigOptions.key("clickhouse.embedded.path")
+          .stringType()
+          .noDefaultValue()
+          .withDescription("Data directory of embedded ClickHouse (embedded mode).");
+
+  public static final ConfigOption<String> CLICKHOUSE_EMBEDDED_LIBRARY =
+      ConfigOptions.key("clickhouse.embedded.library")
+          .stringType()
+          .noDefaultValue()
+          .withDescription("Path of libchdb.so (embedded mode).");
+
+  public static final ConfigOption<Integer> SINK_BATCH_SIZE =
+      ConfigOptions.key("sink.batch-size")
+          .intType()
+          .defaultValue(1000)
+          .withDescription("Activities per ClickHouse insert, at most.");
+
+  public static final ConfigOption<Duration> SINK_FLUSH_INTERVAL =
+      ConfigOptions.key("sink.flush-interval")
+          .durationType()
+          .defaultValue(Duration.ofMillis(200))
+          .withDescription("Longest time an activity waits in the sink's batch.");
+
+  public static final List<ConfigOption<?>> ALL =
+      List.of(
+          KAFKA_BOOTSTRAP_SERVERS,
+          KAFKA_GROUP_ID,
+          CDC_TOPIC_PREFIX,
+          DEAD_LETTER_TOPIC,
+          MAPPING_FILE,
+          ATTRIBUTION_MAX_WAIT,
+          ATTRIBUTION_MEMORY,
+          CLICKHOUSE_MODE,
+          CLICKHOUSE_URL,
+          CLICKHOUSE_USER,
+          CLICKHOUSE_PASSWORD,
+          CLICKHOUSE_DATABASE,
+          CLICKHOUSE_EMBEDDED_PATH,
+          CLICKHOUSE_EMBEDDED_LIBRARY,
+          SINK_BATCH_SIZE,
+          SINK_FLUSH_INTERVAL);
+
+  public static Set<String> keys() {
+    return ALL.stream().map(ConfigOption::key).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /**
+   * Builds a configuration from user-given settings, rejecting keys the job does not know (a typo
+   * would otherwise silently fall back to a default).
+   *
+   * @throws IllegalArgumentException naming the unknown keys and listing the valid ones
+   */
+  public static Configuration fromMap(Map<String, String> settings) {
+    Set<String> unknown = new TreeSet<>(settings.keySet());
+    unknown.removeAll(keys());
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "unknown option(s) " + unknown + "; valid options: " + String.join(", ", keys()));
+    }
+    Configuration configuration = Configuration.fromMap(settings);
+    for (ConfigOption<?> option : ALL) {
+      try {
+        configuration.getOptional(option);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "option " + option.key() + ": " + e.getMessage() + " (" + describe(option) + ")", e);
+      }
+    }
+    return configuration;
+  }
+
+  public static String required(Configuration configuration, ConfigOption<String> option) {
+    return configuration
+        .getOptional(option)
+        .filter(value -> !value.isBlank())
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "missing required option " + option.key() + ": " + describe(option)));
+  }
+
+  /** The option's description as plain text. */
+  public static String describe(ConfigOption<?> option) {
+    return option.description().getBlocks().stream()
+        .map(block -> block instanceof TextElement text ? text.getFormat() : "")
+        .collect(Collectors.joining());
+  }
+}

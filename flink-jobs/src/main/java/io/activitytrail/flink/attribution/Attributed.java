@@ -1,0 +1,11 @@
+package io.activitytrail.flink.attribution;
+
+import io.activitytrail.flink.decode.ActorContext;
+import io.activitytrail.flink.decode.Decoded;
+import java.io.Serializable;
+
+/**
+ * A row change or app event ready to classify, with its transaction's actor context if one arrived
+ * in time (null otherwise: the classifier then falls back to the mapped column or unattributed).
+ */
+public record Attributed(Decoded event, ActorContext context) implements Serializable {}

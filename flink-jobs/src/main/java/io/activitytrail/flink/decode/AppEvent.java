@@ -1,0 +1,19 @@
+package io.activitytrail.flink.decode;
+
+import java.util.LinkedHashMap;
+
+/**
+ * A {@code trail.event} message: something that is not a row change (a login attempt, an export).
+ *
+ * @param fields the message's JSON fields as text (nested values as compact JSON)
+ * @param contentHash hex SHA-256 of the content, part of the event id
+ */
+public record AppEvent(
+    String connector,
+    String transactionId,
+    LinkedHashMap<String, String> fields,
+    long commitTimeMillis,
+    Long lsn,
+    String contentHash,
+    SourceRef source)
+    implements Decoded {}

@@ -1,0 +1,46 @@
+package io.activitytrail.flink.operators;
+
+import io.activitytrail.flink.deadletter.DeadLetter;
+import io.activitytrail.flink.decode.DebeziumDecoder;
+import io.activitytrail.flink.decode.Decoded;
+import io.activitytrail.flink.source.RawRecord;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Decodes raw records; any record that cannot be read or mapped goes to the {@link #DEAD_LETTERS}
+ * side output with its original bytes, and the job keeps running. Counted in the {@code
+ * deadLetters} metric.
+ */
+public final class DecodeFunction extends ProcessFunction<RawRecord, Decoded> {
+  public static final OutputTag<DeadLetter> DEAD_LETTERS =
+      new OutputTag<>(
+          "dead-letters",
+          org.apache.flink.api.common.typeinfo.TypeInformation.of(DeadLetter.class));
+
+  private final DebeziumDecoder decoder;
+  private transient Counter deadLetters;
+
+  public DecodeFunction(DebeziumDecoder decoder) {
+    this.decoder = decoder;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
+  }
+
+  @Override
+  public void processElement(RawRecord record, Context ctx, Collector<Decoded> out) {
+    try {
+      decoder.decode(record).ifPresent(out::collect);
+    } catch (RuntimeException e) {
+      // Data errors and decoder bugs alike: one bad record must not stop the pipeline.
+      deadLetters.inc();
+      ctx.output(DEAD_LETTERS, DeadLetter.of(record, e, System.currentTimeMillis()));
+    }
+  }
+}

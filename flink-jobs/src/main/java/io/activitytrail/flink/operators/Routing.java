@@ -1,0 +1,42 @@
+package io.activitytrail.flink.operators;
+
+import io.activitytrail.flink.attribution.Attributed;
+import io.activitytrail.flink.decode.Decoded;
+import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.java.functions.KeySelector;
+
+/** The small functions that route decoded events around the attribution join. */
+public final class Routing {
+  private Routing() {}
+
+  /** Events of a transaction: joined with its context. */
+  public static final class InTransaction implements FilterFunction<Decoded> {
+    @Override
+    public boolean filter(Decoded event) {
+      return event.transactional();
+    }
+  }
+
+  /** Snapshot reads and non-transactional messages: there is no context to wait for. */
+  public static final class OutsideTransaction implements FilterFunction<Decoded> {
+    @Override
+    public boolean filter(Decoded event) {
+      return !event.transactional();
+    }
+  }
+
+  public static final class ByTransaction implements KeySelector<Decoded, String> {
+    @Override
+    public String getKey(Decoded event) {
+      return event.transactionId();
+    }
+  }
+
+  public static final class WithoutContext implements MapFunction<Decoded, Attributed> {
+    @Override
+    public Attributed map(Decoded event) {
+      return new Attributed(event, null);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.activitytrail.flink.classify;
+
+import static io.activitytrail.flink.Fixtures.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activitytrail.event.ActivityEvent;
+import io.activitytrail.flink.ActivityJson;
+import io.activitytrail.flink.Fixtures;
+import io.activitytrail.flink.decode.ActorContext;
+import io.activitytrail.flink.decode.AppEvent;
+import io.activitytrail.flink.decode.DebeziumDecoder;
+import io.activitytrail.flink.decode.Decoded;
+import io.activitytrail.flink.decode.RowChange;
+import io.activitytrail.flink.mapping.Mapping;
+import io.activitytrail.flink.source.RawRecord;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One folder per rule under src/test/resources/golden: {@code input.json} holds a Debezium payload
+ * (assembled with its table's schema into a real envelope) or a message payload, and the
+ * transaction's context if any; {@code expected.json} the activities, compared as JSON trees.
+ */
+class GoldenCasesTest {
+  private static final Mapping MAPPING = Fixtures.mapping();
+  private static final DebeziumDecoder DECODER = new DebeziumDecoder(Fixtures.PREFIX, MAPPING);
+  private static final Classifier CLASSIFIER = new Classifier(MAPPING);
+
+  static Stream<Arguments> cases() throws IOException, URISyntaxException {
+    Path root = Path.of(GoldenCasesTest.class.getClassLoader().getResource("golden").toURI());
+    try (Stream<Path> dirs = Files.list(root)) {
+      List<Path> sorted = dirs.filter(Files::isDirectory).sorted().toList();
+      return sorted.stream().map(dir -> Arguments.of(dir.getFileName().toString(), dir));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  @DisplayName("golden case")
+  void golden(String name, Path dir) throws IOException {
+    JsonNode input = JSON.readTree(dir.resolve("input.json").toFile());
+    JsonNode expected = JSON.readTree(dir.resolve("expected.json").toFile());
+
+    List<ActivityEvent> events = run(input);
+
+    assertThat(ActivityJson.toJson(events))
+        .as("%s: %s", name, input.path("description").asText())
+        .isEqualTo(expected);
+    assertThat(events.stream().map(ActivityEvent::getChangeId).distinct().count())
+        .as("all activities of one change share its change id")
+        .isLessThanOrEqualTo(1);
+    assertThat(events).extracting(ActivityEvent::getEventId).doesNotHaveDuplicates();
+    assertThat(run(input))
+        .extracting(ActivityEvent::getEventId)
+        .as("a replay yields the same ids")
+        .containsExactlyElementsOf(events.stream().map(ActivityEvent::getEventId).toList());
+  }
+
+  private static List<ActivityEvent> run(JsonNode input) throws IOException {
+    Instant processedAt = Instant.parse("2025-11-25T20:00:00Z");
+    if (input.has("message")) {
+      ObjectNode envelope = JSON.createObjectNode();
+      envelope.set("schema", JSON.readTree(Fixtures.bytes("schemas/message.json")));
+      envelope.set("payload", input.get("message"));
+      Decoded decoded =
+          DECODER
+              .decode(raw(Fixtures.MESSAGE_TOPIC, JSON.writeValueAsBytes(envelope)))
+              .orElseThrow();
+      return List.of(AuditEvents.classify((AppEvent) decoded, processedAt));
+    }
+    String table = input.get("table").asText();
+    byte[] value = Fixtures.envelope(table, (ObjectNode) input.get("payload"));
+    RowChange change =
+        (RowChange) DECODER.decode(raw("helpdesk.helpdesk." + table, value)).orElseThrow();
+    ActorContext context =
+        input.hasNonNull("context")
+            ? DebeziumDecoder.context(JSON.writeValueAsBytes(input.get("context")))
+            : null;
+    return CLASSIFIER.classify(change, context, processedAt);
+  }
+
+  private static RawRecord raw(String topic, byte[] value) {
+    return new RawRecord(topic, 0, 100, 0L, null, value, new LinkedHashMap<>());
+  }
+}

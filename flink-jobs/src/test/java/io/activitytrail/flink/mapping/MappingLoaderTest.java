@@ -1,0 +1,114 @@
+package io.activitytrail.flink.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MappingLoaderTest {
+
+  private static Mapping parse(String yaml) throws Exception {
+    return MappingLoader.parse(
+        new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
+  }
+
+  @Test
+  @DisplayName("the bundled helpdesk mapping loads and maps every reference table")
+  void bundled() {
+    Mapping mapping = MappingLoader.load(MappingLoader.BUNDLED);
+
+    assertThat(mapping.tables())
+        .containsOnlyKeys(
+            "helpdesk.workspaces",
+            "helpdesk.users",
+            "helpdesk.customers",
+            "helpdesk.tickets",
+            "helpdesk.ticket_messages",
+            "helpdesk.ticket_comments",
+            "helpdesk.assets",
+            "helpdesk.attachments",
+            "helpdesk.workspace_settings");
+    TableMapping tickets = mapping.table("helpdesk", "tickets").orElseThrow();
+    assertThat(tickets.display()).isEqualTo("#{number} {subject}");
+    assertThat(tickets.ignoredColumns()).containsExactly("updated_at");
+    assertThat(tickets.fallbackActorColumn()).isEqualTo("updated_by");
+    assertThat(tickets.key()).containsExactly("id");
+  }
+
+  @Test
+  @DisplayName("an unknown key is rejected naming the file, the line and the key")
+  void unknownKey() {
+    String yaml =
+        """
+        tables:
+          helpdesk.tickets:
+            record_type: ticket
+            workspace_column: workspace_id
+            stauts_column: status
+        """;
+
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining("mapping test.yaml, near line")
+        .hasMessageContaining("unknown key 'stauts_column' (tables.helpdesk.tickets.stauts_column)")
+        .hasMessageContaining("status_column");
+  }
+
+  @Test
+  @DisplayName("a column not in the table's column list is rejected with the table and column")
+  void unknownColumn() {
+    String yaml =
+        """
+        tables:
+          helpdesk.tickets:
+            record_type: ticket
+            workspace_column: workspace_id
+            status_column: state
+            columns: [id, workspace_id, status]
+        """;
+
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining("tables.helpdesk.tickets names columns [state]");
+  }
+
+  @Test
+  @DisplayName("a missing required key is rejected naming it")
+  void missingRequired() {
+    String yaml =
+        """
+        tables:
+          helpdesk.tickets:
+            record_type: ticket
+        """;
+
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining("workspace_column");
+  }
+
+  @Test
+  @DisplayName("a mapping file on disk is read by path; a missing one names the path")
+  void fromFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("platform.yaml");
+    Files.writeString(
+        file,
+        """
+        tables:
+          crm.deals:
+            record_type: deal
+            workspace_column: tenant_id
+            display: "{title}"
+        """);
+
+    assertThat(MappingLoader.load(file.toString()).table("crm", "deals")).isPresent();
+    assertThatThrownBy(() -> MappingLoader.load(dir.resolve("nope.yaml").toString()))
+        .hasMessageContaining("nope.yaml");
+  }
+}
