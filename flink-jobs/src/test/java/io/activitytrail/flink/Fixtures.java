@@ -16,7 +16,7 @@ public final class Fixtures {
   public static final String TICKETS_TOPIC = "helpdesk.helpdesk.tickets";
   public static final String TRANSACTION_TOPIC = "helpdesk.transaction";
   public static final String MESSAGE_TOPIC = "helpdesk.message";
-  public static final String TX = "734:26411776";
+  public static final String TX = "734";
   public static final ObjectMapper JSON = new ObjectMapper();
 
   private Fixtures() {}

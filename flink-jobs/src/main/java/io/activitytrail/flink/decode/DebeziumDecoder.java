@@ -108,7 +108,7 @@ public final class DebeziumDecoder implements Serializable {
         after,
         requiredLong(source, "ts_ms"),
         optionalLong(source, "lsn"),
-        inTransaction ? requiredText(transaction, "id") : null,
+        inTransaction ? transactionId(requiredText(transaction, "id")) : null,
         inTransaction ? optionalLong(transaction, "total_order") : null,
         source.hasNonNull("user") ? source.get("user").asText() : null,
         ref);
@@ -179,7 +179,11 @@ public final class DebeziumDecoder implements Serializable {
       throw new DecodeException("END marker without event_count");
     }
     return new TransactionBoundary(
-        requiredText(payload, "id"), parsed, count, requiredLong(payload, "ts_ms"), ref);
+        transactionId(requiredText(payload, "id")),
+        parsed,
+        count,
+        requiredLong(payload, "ts_ms"),
+        ref);
   }
 
   private Optional<Decoded> message(JsonNode payload, SourceRef ref) {
@@ -187,7 +191,9 @@ public final class DebeziumDecoder implements Serializable {
     String prefix = requiredText(message, "prefix");
     JsonNode transaction = payload.get("transaction");
     String transactionId =
-        transaction != null && !transaction.isNull() ? requiredText(transaction, "id") : null;
+        transaction != null && !transaction.isNull()
+            ? transactionId(requiredText(transaction, "id"))
+            : null;
     byte[] content;
     try {
       content = Base64.getDecoder().decode(requiredText(message, "content"));
@@ -220,6 +226,17 @@ public final class DebeziumDecoder implements Serializable {
               ? Optional.empty()
               : Optional.of(new ForeignMessage(transactionId, prefix, ref));
     };
+  }
+
+  /**
+   * The PostgreSQL transaction id (xid) of a Debezium transaction id. Debezium 3.6 writes {@code
+   * <xid>:<lsn>} with the LSN of each event, so one transaction's BEGIN, changes, messages and END
+   * carry different ids (seen on the real stack: {@code 947:27523984}, {@code 947:27524448}, END
+   * {@code 947:27524896}); only the xid names the transaction.
+   */
+  static String transactionId(String debeziumId) {
+    int colon = debeziumId.indexOf(':');
+    return colon < 0 ? debeziumId : debeziumId.substring(0, colon);
   }
 
   /** Parses {@code trail.context} JSON content; public for tools and tests that hold the JSON. */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class AttributionJoinTest {
   private static final Duration MAX_WAIT = Duration.ofSeconds(3);
-  private static final String TX = "734:26411776";
+  private static final String TX = "734";
   private static final String OTHER_TX = "735:26412000";
 
   private KeyedOneInputStreamOperatorTestHarness<String, Decoded, Attributed> harness;

@@ -67,6 +67,21 @@ class DebeziumDecoderTest {
   }
 
   @Test
+  @DisplayName(
+      "BEGIN, context, change and END of one transaction name it by its xid, though Debezium's ids"
+          + " differ by LSN")
+  void transactionIdIsTheXid() {
+    assertThat(
+            java.util.stream.Stream.of(
+                    record(TRANSACTION_TOPIC, "transaction-begin.json"),
+                    record(MESSAGE_TOPIC, "context-message.json"),
+                    record(TICKETS_TOPIC, "ticket-update.json"),
+                    record(TRANSACTION_TOPIC, "transaction-end.json"))
+                .map(r -> decoder.decode(r).orElseThrow().transactionId()))
+        .containsOnly("734");
+  }
+
+  @Test
   @DisplayName("a trail.context message decodes its base64 JSON and keeps unknown fields in extra")
   void contextMessage() {
     ContextMessage message =
