@@ -1,0 +1,26 @@
+package io.activitytrail.schemas;
+
+import io.activitytrail.event.Category;
+
+/**
+ * The Kafka topics that carry the contract, each holding {@link
+ * io.activitytrail.event.ActivityEvent} values in the Confluent wire format ({@link
+ * io.activitytrail.schemas.serde.ActivityEventSerializer}), subject {@code <topic>-value}.
+ */
+public final class ContractTopics {
+
+  /** Category {@code activity}: timelines and the workspace feed. */
+  public static final String ACTIVITIES = "trail.activities";
+
+  /** Category {@code audit}: the administrators' audit log. */
+  public static final String AUDIT_EVENTS = "trail.audit-events";
+
+  private ContractTopics() {}
+
+  public static String forCategory(Category category) {
+    return switch (category) {
+      case activity -> ACTIVITIES;
+      case audit -> AUDIT_EVENTS;
+    };
+  }
+}
