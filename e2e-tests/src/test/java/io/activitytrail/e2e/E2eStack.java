@@ -3,17 +3,26 @@ package io.activitytrail.e2e;
 import io.activitytrail.stack.LocalStack;
 import io.activitytrail.stack.StackConfig;
 import io.activitytrail.stack.StackPorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * The local stack as {@code trail up} starts it, in a home of its own under target/ and on ports of
- * its own, so a developer's running stack is left alone.
+ * its own, so a developer's running stack is left alone. One stack serves every test class of the
+ * test JVM: {@link #shared()} starts it on first use and a shutdown hook stops it. A file lock
+ * makes a second test JVM on the machine wait instead of fighting over the ports.
  */
 final class E2eStack {
   private static final StackPorts PORTS =
       new StackPorts(25432, 29092, 29093, 28083, 28081, 29081, 28080);
+  private static E2eStack shared;
 
   private final LocalStack stack;
 
@@ -21,9 +30,18 @@ final class E2eStack {
     this.stack = stack;
   }
 
-  static E2eStack start() {
+  static synchronized E2eStack shared() {
+    if (shared == null) {
+      shared = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(shared.stack::down, "e2e-stack-down"));
+    }
+    return shared;
+  }
+
+  private static E2eStack start() {
     Path repo = Path.of(System.getProperty("trail.repo", "..")).toAbsolutePath().normalize();
     Path home = Path.of(System.getProperty("trail.e2e.home", "target/trail-home"));
+    lockPorts(home);
     LocalStack stack =
         LocalStack.create(new StackConfig(repo, home, PORTS))
             .onProgress(line -> System.out.println("[stack] " + line));
@@ -31,6 +49,24 @@ final class E2eStack {
     stack.down();
     stack.up(Duration.ofMinutes(5));
     return new E2eStack(stack);
+  }
+
+  /** Held until this JVM exits (the OS releases it even after a crash). */
+  @SuppressWarnings("resource")
+  private static void lockPorts(Path home) {
+    try {
+      Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "activity-trail-e2e.lock");
+      Files.createDirectories(home);
+      FileChannel channel =
+          FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        System.out.println("[stack] another end-to-end run holds " + lockFile + "; waiting");
+        channel.lock();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   String apiUrl() {
@@ -44,12 +80,12 @@ final class E2eStack {
         "password", StackConfig.POSTGRES_PASSWORD);
   }
 
+  String kafkaBootstrap() {
+    return stack.config().kafkaBootstrap();
+  }
+
   /** SIGKILL, as a crash would, then start again and wait until the job runs. */
   void killAndRestartEngine() {
     stack.restart("engine");
-  }
-
-  void stop() {
-    stack.down();
   }
 }

@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -38,15 +37,8 @@ class PipelineEndToEndTest {
 
   @BeforeAll
   void startStack() {
-    stack = E2eStack.start();
+    stack = E2eStack.shared();
     api = new TrailApi(stack.apiUrl());
-  }
-
-  @AfterAll
-  void stopStack() {
-    if (stack != null) {
-      stack.stop();
-    }
   }
 
   @Test
