@@ -7,14 +7,15 @@ import io.activitytrail.clickhouse.ClickHouseTarget;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.attribution.AttributionJoin;
+import io.activitytrail.flink.contract.ContractRecordSerializer;
 import io.activitytrail.flink.deadletter.DeadLetter;
 import io.activitytrail.flink.deadletter.DeadLetterSerializer;
 import io.activitytrail.flink.decode.DebeziumDecoder;
 import io.activitytrail.flink.decode.Decoded;
 import io.activitytrail.flink.mapping.Mapping;
 import io.activitytrail.flink.mapping.MappingLoader;
-import io.activitytrail.flink.operators.ClassifyFunction;
 import io.activitytrail.flink.operators.DecodeFunction;
+import io.activitytrail.flink.operators.NormalizeFunction;
 import io.activitytrail.flink.operators.Routing;
 import io.activitytrail.flink.source.RawRecord;
 import io.activitytrail.flink.source.RawRecordDeserializer;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -38,6 +40,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The normalizer: Debezium change events, transaction markers and context messages in; typed,
@@ -45,6 +49,7 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  */
 public final class NormalizerJob {
   public static final String JOB_NAME = "trail-normalizer";
+  private static final Logger LOG = LoggerFactory.getLogger(NormalizerJob.class);
 
   private NormalizerJob() {}
 
@@ -90,17 +95,49 @@ public final class NormalizerJob {
             .setRecordSerializer(new DeadLetterSerializer(options.get(DEAD_LETTER_TOPIC)))
             .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
             .build();
-    compose(records, options, activitySink(options), deadLetters);
+    compose(records, options, activitySink(options), contractSink(options), deadLetters);
   }
 
   /**
-   * The topology, handed its source stream and sinks (tests pass their own). Activities are written
-   * at least once; their deterministic event ids let ClickHouse collapse replays.
+   * The contract topics, or empty when no registry is configured (the topics need the registry's
+   * schema ids).
+   */
+  static Optional<Sink<ActivityEvent>> contractSink(Configuration options) {
+    Optional<String> registry = options.getOptional(REGISTRY_URL).filter(url -> !url.isBlank());
+    if (registry.isEmpty()) {
+      LOG.info(
+          "{} is not set: events go to ClickHouse only, not to the contract topics {} and {}",
+          REGISTRY_URL.key(),
+          io.activitytrail.schemas.ContractTopics.ACTIVITIES,
+          io.activitytrail.schemas.ContractTopics.AUDIT_EVENTS);
+      return Optional.empty();
+    }
+    return Optional.of(
+        KafkaSink.<ActivityEvent>builder()
+            .setBootstrapServers(required(options, KAFKA_BOOTSTRAP_SERVERS))
+            .setRecordSerializer(new ContractRecordSerializer(registry.get()))
+            .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+            .build());
+  }
+
+  /** The topology without contract topics. */
+  public static void compose(
+      DataStream<RawRecord> records,
+      Configuration options,
+      Sink<ActivityEvent> activities,
+      Sink<DeadLetter> deadLetters) {
+    compose(records, options, activities, Optional.empty(), deadLetters);
+  }
+
+  /**
+   * The topology, handed its source stream and sinks (tests pass their own). Events are written at
+   * least once; their deterministic event ids let ClickHouse and consumers collapse replays.
    */
   public static void compose(
       DataStream<RawRecord> records,
       Configuration options,
       Sink<ActivityEvent> activities,
+      Optional<Sink<ActivityEvent>> contractTopics,
       Sink<DeadLetter> deadLetters) {
     Mapping mapping = MappingLoader.load(options.get(MAPPING_FILE));
     DebeziumDecoder decoder = new DebeziumDecoder(options.get(CDC_TOPIC_PREFIX), mapping);
@@ -139,16 +176,22 @@ public final class NormalizerJob {
             .name("without-context")
             .uid("without-context");
 
-    // Normalize: attributed changes to typed activities and audit events
+    // Normalize: per workspace, with its reference rows (names, record displays, retention) as
+    // keyed state, attributed changes to typed activities and audit events
     DataStream<ActivityEvent> normalized =
         joined
             .union(bypass)
-            .flatMap(new ClassifyFunction(mapping))
+            .keyBy(new Routing.ByWorkspace(mapping))
+            .process(new NormalizeFunction(mapping))
             .name("normalize")
-            .uid("normalize");
+            .uid("normalize-by-workspace");
 
-    // Store: activities to ClickHouse
+    // Store: activities and audit events to ClickHouse
     normalized.sinkTo(activities).name("activities").uid("activities");
+
+    // Publish: the contract topics, Confluent wire format, key = event id
+    contractTopics.ifPresent(
+        sink -> normalized.sinkTo(sink).name("contract-topics").uid("contract-topics"));
 
     // Dead letters: original bytes and the reason, to their topic
     decoded

@@ -48,6 +48,16 @@ public final class NormalizerOptions {
           .defaultValue("trail.dead-letters")
           .withDescription("Topic receiving unreadable records with their original bytes.");
 
+  public static final ConfigOption<String> REGISTRY_URL =
+      ConfigOptions.key("registry.url")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "Confluent-compatible schema registry API, e.g."
+                  + " http://127.0.0.1:18081/apis/ccompat/v7: events also go to the contract topics"
+                  + " trail.activities and trail.audit-events in the Confluent wire format. Unset:"
+                  + " no topic output.");
+
   public static final ConfigOption<String> MAPPING_FILE =
       ConfigOptions.key("mapping.file")
           .stringType()
@@ -130,6 +140,7 @@ public final class NormalizerOptions {
           KAFKA_GROUP_ID,
           CDC_TOPIC_PREFIX,
           DEAD_LETTER_TOPIC,
+          REGISTRY_URL,
           MAPPING_FILE,
           ATTRIBUTION_MAX_WAIT,
           ATTRIBUTION_MEMORY,

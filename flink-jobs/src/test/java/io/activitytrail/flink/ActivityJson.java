@@ -40,6 +40,12 @@ public final class ActivityJson {
         c.put("field", change.getField());
         c.put("old", change.getOld());
         c.put("new", change.getNew$());
+        if (change.getOldDisplay() != null) {
+          c.put("old_display", change.getOldDisplay());
+        }
+        if (change.getNewDisplay() != null) {
+          c.put("new_display", change.getNewDisplay());
+        }
         if (change.getSensitive()) {
           c.put("sensitive", true);
         }
@@ -50,6 +56,9 @@ public final class ActivityJson {
       new TreeMap<>(event.getDetails()).forEach(details::put);
     }
     putIfSet(node, "transaction_id", event.getTransactionId());
+    if (event.getRetentionDays() != null) {
+      node.put("retention_days", event.getRetentionDays());
+    }
     return node;
   }
 

@@ -6,13 +6,16 @@ import io.activitytrail.flink.decode.ColumnValue;
 import io.activitytrail.flink.decode.Op;
 import io.activitytrail.flink.decode.RowChange;
 import io.activitytrail.flink.diff.FieldDiffer;
+import io.activitytrail.flink.mapping.Reference;
 import io.activitytrail.flink.mapping.TableMapping;
+import io.activitytrail.flink.reference.References;
 import java.util.HashMap;
 
 /**
  * Who made a change: the transaction's context when there is one; else the mapping's fallback
  * column, but only when this very change set it (a stale {@code updated_by} from an earlier write
- * must not be credited); else unattributed with the database user.
+ * must not be credited), named as the referenced row was last seen; else unattributed with the
+ * database user.
  */
 public final class ActorResolver {
   public static final String FROM_CONTEXT = "context";
@@ -22,15 +25,21 @@ public final class ActorResolver {
 
   private ActorResolver() {}
 
-  public static Actor resolve(RowChange change, TableMapping table, ActorContext context) {
+  public static Actor resolve(
+      RowChange change, TableMapping table, ActorContext context, References references) {
     if (context != null) {
       return fromContext(context, change.dbUser());
     }
     String column = table.fallbackActorColumn();
     if (column != null && changeSetColumn(change, column)) {
+      String id = change.after().get(column).text();
+      Reference reference = table.fallbackActor();
+      String referenced = reference.qualifiedTable(change.schema());
       return Actor.newBuilder()
           .setType("user")
-          .setId(change.after().get(column).text())
+          .setId(id)
+          .setName(
+              referenced == null ? null : references.display(referenced, reference.display(), id))
           .setSource(FROM_COLUMN)
           .setDbUser(change.dbUser())
           .setExtra(new HashMap<>())

@@ -12,7 +12,9 @@ import io.activitytrail.flink.diff.FieldDiff;
 import io.activitytrail.flink.diff.FieldDiffer;
 import io.activitytrail.flink.mapping.DisplayTemplate;
 import io.activitytrail.flink.mapping.Mapping;
+import io.activitytrail.flink.mapping.Reference;
 import io.activitytrail.flink.mapping.TableMapping;
+import io.activitytrail.flink.reference.References;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,14 +29,17 @@ import java.util.stream.Collectors;
  * <table>
  *   <caption>op to activities</caption>
  *   <tr><th>op</th><th>activities</th></tr>
- *   <tr><td>c, r</td><td>created (or the table's created type, or one chosen by a column)</td></tr>
+ *   <tr><td>c, r</td><td>created (or the table's created type, or one chosen by a column), with the
+ *       initial values as changes (old null; null values, ignored columns left out)</td></tr>
  *   <tr><td>d</td><td>deleted (or the table's deleted type)</td></tr>
  *   <tr><td>u</td><td>deleted/restored (soft-delete column set/cleared), status_changed, assigned,
  *       one per audit column, then updated for the remaining changed columns; nothing when only
  *       ignored columns changed</td></tr>
  * </table>
  *
- * All activities of one change share its change id; event ids add the activity's index.
+ * All activities of one change share its change id; event ids add the activity's index. A child row
+ * (a ticket's message) shows its record's display as last seen; an assignee change carries the old
+ * and new assignee's names as last seen; a fallback actor gets its name the same way.
  */
 public final class Classifier implements java.io.Serializable {
   public static final String STATUS_CHANGED = "status_changed";
@@ -46,7 +51,8 @@ public final class Classifier implements java.io.Serializable {
     this.mapping = mapping;
   }
 
-  public List<ActivityEvent> classify(RowChange change, ActorContext context, Instant processedAt) {
+  public List<ActivityEvent> classify(
+      RowChange change, ActorContext context, References references, Instant processedAt) {
     TableMapping table =
         mapping
             .table(change.schema(), change.table())
@@ -57,11 +63,13 @@ public final class Classifier implements java.io.Serializable {
     List<Draft> drafts =
         switch (change.op()) {
           case CREATE, READ ->
-              List.of(new Draft(createdType(table, change.after()), table, List.of()));
+              List.of(
+                  new Draft(
+                      createdType(table, change.after()), table, initialValues(change, table)));
           case DELETE -> List.of(new Draft(table.types().deleted(), table, List.of()));
           case UPDATE -> updateDrafts(change, table);
         };
-    Actor actor = ActorResolver.resolve(change, table, context);
+    Actor actor = ActorResolver.resolve(change, table, context, references);
     String primaryKey =
         table.key().stream()
             .map(column -> change.current().get(column).text())
@@ -69,6 +77,20 @@ public final class Classifier implements java.io.Serializable {
     String changeId =
         EventIds.changeId(change.connector(), change.lsn(), change.qualifiedTable(), primaryKey);
     Map<String, ColumnValue> row = change.current();
+    String recordId = row.get(table.recordIdColumn()).text();
+    String parentType = parentType(table, row);
+    String parentId = table.parent() == null ? null : text(row, table.parent().idColumn());
+    String display =
+        table.display() != null
+            ? DisplayTemplate.render(
+                table.display(), DisplayTemplate.rowWithUnsentFromBefore(change))
+            : references.recordDisplay(table.recordType(), recordId);
+    Map<String, String> details = details(table, row);
+    String parentDisplay = parentId == null ? null : references.recordDisplay(parentType, parentId);
+    if (parentDisplay != null) {
+      details.put("parent_display", parentDisplay);
+    }
+    String assigneeTable = assigneeTable(change, table);
     List<ActivityEvent> events = new ArrayList<>(drafts.size());
     for (int index = 0; index < drafts.size(); index++) {
       Draft draft = drafts.get(index);
@@ -84,17 +106,16 @@ public final class Classifier implements java.io.Serializable {
               .setCategory(Category.valueOf(draft.category()))
               .setType(draft.type())
               .setRecordType(table.recordType())
-              .setRecordId(row.get(table.recordIdColumn()).text())
-              .setRecordDisplay(DisplayTemplate.render(table.display(), displayRow(change)))
-              .setParentRecordType(parentType(table, row))
-              .setParentRecordId(
-                  table.parent() == null ? null : text(row, table.parent().idColumn()))
+              .setRecordId(recordId)
+              .setRecordDisplay(display)
+              .setParentRecordType(parentType)
+              .setParentRecordId(parentId)
               .setActor(actor)
               .setChanges(
                   draft.changes().stream()
-                      .map(Classifier::fieldChange)
+                      .map(diff -> fieldChange(diff, table, assigneeTable, references))
                       .collect(Collectors.toCollection(ArrayList::new)))
-              .setDetails(details(table, row))
+              .setDetails(new HashMap<>(details))
               .setTransactionId(change.transactionId())
               .setSource(
                   SourcePosition.newBuilder()
@@ -154,15 +175,15 @@ public final class Classifier implements java.io.Serializable {
     return drafts;
   }
 
-  /**
-   * The current row, with columns PostgreSQL did not resend (unchanged TOAST) taken from before.
-   */
-  private static Map<String, ColumnValue> displayRow(RowChange change) {
-    Map<String, ColumnValue> row = new LinkedHashMap<>(change.current());
-    row.replaceAll(
-        (column, value) ->
-            value.isUnavailable() ? change.before().getOrDefault(column, value) : value);
-    return row;
+  /** A new row's values as changes from nothing, so a timeline shows what it started as. */
+  private static List<FieldDiff> initialValues(RowChange change, TableMapping table) {
+    return FieldDiffer.diff(
+        Map.of(), change.after(), table.ignoredColumns(), table.sensitiveColumns());
+  }
+
+  private static String assigneeTable(RowChange change, TableMapping table) {
+    Reference assignee = table.assignee();
+    return assignee == null ? null : assignee.qualifiedTable(change.schema());
   }
 
   private static String createdType(TableMapping table, Map<String, ColumnValue> row) {
@@ -204,13 +225,26 @@ public final class Classifier implements java.io.Serializable {
     return value == null ? null : value.text();
   }
 
-  private static FieldChange fieldChange(FieldDiff diff) {
-    return FieldChange.newBuilder()
-        .setField(diff.field())
-        .setOld(diff.oldValue())
-        .setNew$(diff.newValue())
-        .setSensitive(diff.sensitive())
-        .build();
+  private static FieldChange fieldChange(
+      FieldDiff diff, TableMapping table, String assigneeTable, References references) {
+    FieldChange.Builder change =
+        FieldChange.newBuilder()
+            .setField(diff.field())
+            .setOld(diff.oldValue())
+            .setNew$(diff.newValue())
+            .setSensitive(diff.sensitive());
+    if (assigneeTable != null && diff.field().equals(table.assigneeColumn())) {
+      String column = table.assignee().display();
+      change.setOldDisplay(
+          diff.oldValue() == null
+              ? null
+              : references.display(assigneeTable, column, diff.oldValue()));
+      change.setNewDisplay(
+          diff.newValue() == null
+              ? null
+              : references.display(assigneeTable, column, diff.newValue()));
+    }
+    return change.build();
   }
 
   private record Draft(String type, String category, List<FieldDiff> changes) {

@@ -20,6 +20,14 @@ public final class EventIds {
     return uuid(connector + "|" + lsn + "|" + table + "|" + primaryKey + "|" + activityIndex);
   }
 
+  /**
+   * The workspace-feed copy of an audit event (a successful login is both): derived from the audit
+   * event's id, so it is as deterministic and never equal to it.
+   */
+  public static String feedCopyId(String auditEventId) {
+    return uuid(auditEventId + "|feed");
+  }
+
   private static String uuid(String name) {
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }

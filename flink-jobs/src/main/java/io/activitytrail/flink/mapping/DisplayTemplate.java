@@ -1,7 +1,9 @@
 package io.activitytrail.flink.mapping;
 
 import io.activitytrail.flink.decode.ColumnValue;
+import io.activitytrail.flink.decode.RowChange;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -41,5 +43,16 @@ public final class DisplayTemplate {
     }
     matcher.appendTail(out);
     return out.toString().strip();
+  }
+
+  /**
+   * The current row, with columns PostgreSQL did not resend (unchanged TOAST) taken from before.
+   */
+  public static Map<String, ColumnValue> rowWithUnsentFromBefore(RowChange change) {
+    Map<String, ColumnValue> row = new LinkedHashMap<>(change.current());
+    row.replaceAll(
+        (column, value) ->
+            value.isUnavailable() ? change.before().getOrDefault(column, value) : value);
+    return row;
   }
 }

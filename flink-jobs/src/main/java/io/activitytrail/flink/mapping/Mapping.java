@@ -3,18 +3,31 @@ package io.activitytrail.flink.mapping;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Which captured tables become which records, read from a mapping YAML file (see {@code
  * mapping/helpdesk.yaml}).
  *
  * @param tables keyed by {@code schema.table}
+ * @param feedAuditTypes audit event types that are also team actions in the workspace feed: each
+ *     yields an audit event and an activity
  */
-public record Mapping(Map<String, TableMapping> tables) implements Serializable {
+public record Mapping(Map<String, TableMapping> tables, Set<String> feedAuditTypes)
+    implements Serializable {
+  public static final Set<String> DEFAULT_FEED_AUDIT_TYPES =
+      Set.of("login_succeeded", "role_changed", "setting_changed");
 
   public Mapping {
     tables = Map.copyOf(tables == null ? Map.of() : tables);
+    feedAuditTypes = Set.copyOf(feedAuditTypes == null ? DEFAULT_FEED_AUDIT_TYPES : feedAuditTypes);
+  }
+
+  public Mapping(Map<String, TableMapping> tables) {
+    this(tables, null);
   }
 
   public Optional<TableMapping> table(String schema, String table) {
@@ -23,5 +36,32 @@ public record Mapping(Map<String, TableMapping> tables) implements Serializable 
 
   public String tableNames() {
     return String.join(", ", new TreeMap<>(tables).keySet());
+  }
+
+  /**
+   * The display columns other tables look up by id ({@code helpdesk.users -> [name]}): the job
+   * remembers their values as rows change, so a reference shows the name it had at the time.
+   */
+  public Map<String, Set<String>> referencedDisplays() {
+    Map<String, Set<String>> displays = new TreeMap<>();
+    tables.forEach(
+        (name, table) ->
+            references(table)
+                .filter(reference -> reference.references() != null)
+                .forEach(
+                    reference ->
+                        displays
+                            .computeIfAbsent(
+                                reference.qualifiedTable(schemaOf(name)), t -> new TreeSet<>())
+                            .add(reference.display())));
+    return displays;
+  }
+
+  static Stream<Reference> references(TableMapping table) {
+    return Stream.of(table.assignee(), table.fallbackActor()).filter(r -> r != null);
+  }
+
+  static String schemaOf(String qualifiedTable) {
+    return qualifiedTable.substring(0, qualifiedTable.indexOf('.'));
   }
 }

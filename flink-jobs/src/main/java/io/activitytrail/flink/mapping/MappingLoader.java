@@ -81,10 +81,47 @@ public final class MappingLoader {
     }
     List<String> problems = new ArrayList<>();
     file.tables().forEach((table, mapping) -> validate(table, mapping, problems));
+    file.tables()
+        .forEach((table, mapping) -> validateReferences(table, mapping, file.tables(), problems));
     if (!problems.isEmpty()) {
       throw new MappingException("mapping " + name + ": " + String.join("; ", problems));
     }
-    return new Mapping(file.tables());
+    return new Mapping(
+        file.tables(),
+        file.feedAuditTypes() == null ? null : new java.util.TreeSet<>(file.feedAuditTypes()));
+  }
+
+  /** A reference must name a mapped table, and a display column that table has. */
+  private static void validateReferences(
+      String table, TableMapping mapping, Map<String, TableMapping> all, List<String> problems) {
+    if (!table.contains(".")) {
+      return;
+    }
+    Mapping.references(mapping)
+        .filter(reference -> reference.references() != null)
+        .forEach(
+            reference -> {
+              String target = reference.qualifiedTable(Mapping.schemaOf(table));
+              TableMapping referenced = all.get(target);
+              String where = "tables." + table + " reference of column " + reference.column();
+              if (referenced == null) {
+                problems.add(
+                    where
+                        + ": references '"
+                        + reference.references()
+                        + "' ("
+                        + target
+                        + ") is not a mapped table");
+              } else if (!referenced.columns().isEmpty()
+                  && !referenced.columns().contains(reference.display())) {
+                problems.add(
+                    where
+                        + ": display column '"
+                        + reference.display()
+                        + "' is not in the 'columns' list of "
+                        + target);
+              }
+            });
   }
 
   private static void validate(String table, TableMapping mapping, List<String> problems) {
@@ -127,10 +164,13 @@ public final class MappingLoader {
         .collect(Collectors.joining("."));
   }
 
-  private record MappingFile(Map<String, TableMapping> tables) {
+  private record MappingFile(Map<String, TableMapping> tables, List<String> feedAuditTypes) {
     @JsonCreator
-    MappingFile(@JsonProperty(value = "tables", required = true) Map<String, TableMapping> tables) {
+    MappingFile(
+        @JsonProperty(value = "tables", required = true) Map<String, TableMapping> tables,
+        @JsonProperty("feed_audit_types") List<String> feedAuditTypes) {
       this.tables = tables;
+      this.feedAuditTypes = feedAuditTypes;
     }
   }
 }

@@ -21,8 +21,11 @@ import java.util.stream.Stream;
  * @param display template such as {@code #{number} {subject}}; {@code {column}} is replaced
  * @param ignoredColumns never diffed (e.g. updated_at): an update touching only them yields nothing
  * @param sensitiveColumns diffed, but values are never shown
- * @param fallbackActorColumn names the actor when the transaction carried no context, but only if
- *     the change itself set it
+ * @param assignee the assignee column and where an assignee's display name comes from
+ * @param fallbackActor names the actor when the transaction carried no context, but only if the
+ *     change itself set it; its reference gives the actor's name
+ * @param retentionColumn on the workspaces table: the plan's retention in days, stamped on every
+ *     later event of that workspace
  * @param softDeleteColumn set means deleted, cleared means restored
  * @param createdTypeBy the created activity's type taken from a column (a message's direction)
  * @param details detail name to column, copied into the activity's details
@@ -37,12 +40,13 @@ public record TableMapping(
     String workspaceColumn,
     String display,
     String statusColumn,
-    String assigneeColumn,
+    Reference assignee,
     Parent parent,
     List<String> ignoredColumns,
     List<String> sensitiveColumns,
-    String fallbackActorColumn,
+    Reference fallbackActor,
     String softDeleteColumn,
+    String retentionColumn,
     Types types,
     TypeByColumn createdTypeBy,
     Map<String, String> details,
@@ -59,12 +63,13 @@ public record TableMapping(
       @JsonProperty(value = "workspace_column", required = true) String workspaceColumn,
       @JsonProperty("display") String display,
       @JsonProperty("status_column") String statusColumn,
-      @JsonProperty("assignee_column") String assigneeColumn,
+      @JsonProperty("assignee") Reference assignee,
       @JsonProperty("parent") Parent parent,
       @JsonProperty("ignored_columns") List<String> ignoredColumns,
       @JsonProperty("sensitive_columns") List<String> sensitiveColumns,
-      @JsonProperty("fallback_actor_column") String fallbackActorColumn,
+      @JsonProperty("fallback_actor") Reference fallbackActor,
       @JsonProperty("soft_delete_column") String softDeleteColumn,
+      @JsonProperty("retention_column") String retentionColumn,
       @JsonProperty("types") Types types,
       @JsonProperty("created_type_by") TypeByColumn createdTypeBy,
       @JsonProperty("details") Map<String, String> details,
@@ -77,12 +82,13 @@ public record TableMapping(
     this.workspaceColumn = Objects.requireNonNull(workspaceColumn, "workspace_column");
     this.display = display;
     this.statusColumn = statusColumn;
-    this.assigneeColumn = assigneeColumn;
+    this.assignee = assignee;
     this.parent = parent;
     this.ignoredColumns = ignoredColumns == null ? List.of() : List.copyOf(ignoredColumns);
     this.sensitiveColumns = sensitiveColumns == null ? List.of() : List.copyOf(sensitiveColumns);
-    this.fallbackActorColumn = fallbackActorColumn;
+    this.fallbackActor = fallbackActor;
     this.softDeleteColumn = softDeleteColumn;
+    this.retentionColumn = retentionColumn;
     this.types = types == null ? Types.DEFAULT : types;
     this.createdTypeBy = createdTypeBy;
     this.details = details == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(details));
@@ -97,9 +103,10 @@ public record TableMapping(
             recordIdColumn,
             workspaceColumn,
             statusColumn,
-            assigneeColumn,
-            fallbackActorColumn,
-            softDeleteColumn)
+            assigneeColumn(),
+            fallbackActorColumn(),
+            softDeleteColumn,
+            retentionColumn)
         .filter(Objects::nonNull)
         .forEach(referenced::add);
     if (parent != null) {
@@ -116,6 +123,21 @@ public record TableMapping(
     referenced.addAll(auditColumns.keySet());
     referenced.addAll(DisplayTemplate.columns(display));
     return referenced;
+  }
+
+  public String assigneeColumn() {
+    return assignee == null ? null : assignee.column();
+  }
+
+  public String fallbackActorColumn() {
+    return fallbackActor == null ? null : fallbackActor.column();
+  }
+
+  /**
+   * Whether each row is a record of its own (a ticket), not a child of one (a ticket's message).
+   */
+  public boolean rowsAreRecords() {
+    return recordIdColumn.equals(key.get(0)) && key.size() == 1;
   }
 
   /**

@@ -1,12 +1,7 @@
 package io.activitytrail.flink.operators;
 
-import io.activitytrail.event.ActivityEvent;
-import io.activitytrail.event.Actor;
-import io.activitytrail.event.Category;
-import io.activitytrail.event.FieldChange;
-import io.activitytrail.event.SourcePosition;
+import io.activitytrail.schemas.ContractClasses;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.flink.formats.avro.typeutils.AvroSerializer;
 
 /**
@@ -19,16 +14,7 @@ final class ContractAvroSerializer<T extends SpecificRecord> extends AvroSeriali
   private static final long serialVersionUID = 1L;
 
   static {
-    ClassSecurityValidator.setGlobal(
-        ClassSecurityValidator.composite(
-            ClassSecurityValidator.getGlobal(),
-            ClassSecurityValidator.builder()
-                .add(ActivityEvent.class)
-                .add(Actor.class)
-                .add(FieldChange.class)
-                .add(SourcePosition.class)
-                .add(Category.class)
-                .build()));
+    ContractClasses.trust();
   }
 
   ContractAvroSerializer(Class<T> type) {

@@ -1,7 +1,9 @@
 package io.activitytrail.flink.operators;
 
 import io.activitytrail.flink.attribution.Attributed;
+import io.activitytrail.flink.classify.Normalizer;
 import io.activitytrail.flink.decode.Decoded;
+import io.activitytrail.flink.mapping.Mapping;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -37,6 +39,20 @@ public final class Routing {
     @Override
     public Attributed map(Decoded event) {
       return new Attributed(event, null);
+    }
+  }
+
+  /** The workspace an event belongs to: the normalizer keeps each workspace's references. */
+  public static final class ByWorkspace implements KeySelector<Attributed, String> {
+    private final Mapping mapping;
+
+    public ByWorkspace(Mapping mapping) {
+      this.mapping = mapping;
+    }
+
+    @Override
+    public String getKey(Attributed attributed) {
+      return Normalizer.workspaceOf(attributed, mapping);
     }
   }
 }

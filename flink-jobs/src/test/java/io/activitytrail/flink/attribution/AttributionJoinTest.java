@@ -9,6 +9,7 @@ import io.activitytrail.flink.classify.Classifier;
 import io.activitytrail.flink.decode.Decoded;
 import io.activitytrail.flink.decode.RowChange;
 import io.activitytrail.flink.operators.Routing;
+import io.activitytrail.flink.reference.References;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -96,7 +97,11 @@ class AttributionJoinTest {
     assertThat(attributed.context()).isNull();
     List<ActivityEvent> events =
         new Classifier(Fixtures.mapping())
-            .classify((RowChange) attributed.event(), attributed.context(), Instant.EPOCH);
+            .classify(
+                (RowChange) attributed.event(),
+                attributed.context(),
+                References.NONE,
+                Instant.EPOCH);
     assertThat(events.get(0).getActor().getId()).isEqualTo("9");
     assertThat(events.get(0).getActor().getSource()).isEqualTo("column");
   }

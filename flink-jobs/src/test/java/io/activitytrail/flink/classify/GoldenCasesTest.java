@@ -3,16 +3,19 @@ package io.activitytrail.flink.classify;
 import static io.activitytrail.flink.Fixtures.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.flink.ActivityJson;
 import io.activitytrail.flink.Fixtures;
+import io.activitytrail.flink.MapReferenceStore;
+import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.decode.ActorContext;
-import io.activitytrail.flink.decode.AppEvent;
 import io.activitytrail.flink.decode.DebeziumDecoder;
 import io.activitytrail.flink.decode.Decoded;
-import io.activitytrail.flink.decode.RowChange;
 import io.activitytrail.flink.mapping.Mapping;
 import io.activitytrail.flink.source.RawRecord;
 import java.io.IOException;
@@ -30,13 +33,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One folder per rule under src/test/resources/golden: {@code input.json} holds a Debezium payload
- * (assembled with its table's schema into a real envelope) or a message payload, and the
- * transaction's context if any; {@code expected.json} the activities, compared as JSON trees.
+ * (assembled with its table's schema into a real envelope) or a message payload, the transaction's
+ * context if any, and optionally {@code earlier}: changes of the same workspace processed before it
+ * (they fill the references: names, record displays, retention; their events are not compared).
+ * {@code expected.json} holds the events, compared as JSON trees.
+ *
+ * <p>Running with {@code -Dgolden.update=true} rewrites the expected files from the actual output
+ * (review the diff before committing).
  */
 class GoldenCasesTest {
   private static final Mapping MAPPING = Fixtures.mapping();
   private static final DebeziumDecoder DECODER = new DebeziumDecoder(Fixtures.PREFIX, MAPPING);
-  private static final Classifier CLASSIFIER = new Classifier(MAPPING);
+  private static final Normalizer NORMALIZER = new Normalizer(MAPPING);
 
   static Stream<Arguments> cases() throws IOException, URISyntaxException {
     Path root = Path.of(GoldenCasesTest.class.getClassLoader().getResource("golden").toURI());
@@ -51,10 +59,23 @@ class GoldenCasesTest {
   @DisplayName("golden case")
   void golden(String name, Path dir) throws IOException {
     JsonNode input = JSON.readTree(dir.resolve("input.json").toFile());
-    JsonNode expected = JSON.readTree(dir.resolve("expected.json").toFile());
 
     List<ActivityEvent> events = run(input);
 
+    if (Boolean.getBoolean("golden.update")) {
+      Path source = Path.of("src/test/resources/golden", name, "expected.json");
+      DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+      DefaultPrettyPrinter printer =
+          new DefaultPrettyPrinter()
+              .withSeparators(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+              .withObjectIndenter(indenter)
+              .withArrayIndenter(indenter);
+      Files.writeString(
+          source, JSON.writer(printer).writeValueAsString(ActivityJson.toJson(events)) + "\n");
+    }
+    JsonNode expected = JSON.readTree(dir.resolve("expected.json").toFile());
     assertThat(ActivityJson.toJson(events))
         .as("%s: %s", name, input.path("description").asText())
         .isEqualTo(expected);
@@ -70,6 +91,14 @@ class GoldenCasesTest {
 
   private static List<ActivityEvent> run(JsonNode input) throws IOException {
     Instant processedAt = Instant.parse("2025-11-25T20:00:00Z");
+    MapReferenceStore references = new MapReferenceStore();
+    for (JsonNode earlier : input.path("earlier")) {
+      NORMALIZER.normalize(attributed(earlier), references, processedAt);
+    }
+    return NORMALIZER.normalize(attributed(input), references, processedAt);
+  }
+
+  private static Attributed attributed(JsonNode input) throws IOException {
     if (input.has("message")) {
       ObjectNode envelope = JSON.createObjectNode();
       envelope.set("schema", JSON.readTree(Fixtures.bytes("schemas/message.json")));
@@ -78,17 +107,16 @@ class GoldenCasesTest {
           DECODER
               .decode(raw(Fixtures.MESSAGE_TOPIC, JSON.writeValueAsBytes(envelope)))
               .orElseThrow();
-      return List.of(AuditEvents.classify((AppEvent) decoded, processedAt));
+      return new Attributed(decoded, null);
     }
     String table = input.get("table").asText();
     byte[] value = Fixtures.envelope(table, (ObjectNode) input.get("payload"));
-    RowChange change =
-        (RowChange) DECODER.decode(raw("helpdesk.helpdesk." + table, value)).orElseThrow();
+    Decoded change = DECODER.decode(raw("helpdesk.helpdesk." + table, value)).orElseThrow();
     ActorContext context =
         input.hasNonNull("context")
             ? DebeziumDecoder.context(JSON.writeValueAsBytes(input.get("context")))
             : null;
-    return CLASSIFIER.classify(change, context, processedAt);
+    return new Attributed(change, context);
   }
 
   private static RawRecord raw(String topic, byte[] value) {

@@ -111,4 +111,75 @@ class MappingLoaderTest {
     assertThatThrownBy(() -> MappingLoader.load(dir.resolve("nope.yaml").toString()))
         .hasMessageContaining("nope.yaml");
   }
+
+  @Test
+  @DisplayName("an assignee reference to a table that is not mapped is rejected naming both")
+  void referenceToUnmappedTable() {
+    String yaml =
+        """
+        tables:
+          helpdesk.tickets:
+            record_type: ticket
+            workspace_column: workspace_id
+            assignee: {column: assignee_id, references: agents, display: name}
+        """;
+
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining(
+            "tables.helpdesk.tickets reference of column assignee_id: references 'agents'"
+                + " (helpdesk.agents) is not a mapped table");
+  }
+
+  @Test
+  @DisplayName("a reference's display column must be one of the referenced table's columns")
+  void referenceDisplayColumn() {
+    String yaml =
+        """
+        tables:
+          helpdesk.users:
+            record_type: team_member
+            workspace_column: workspace_id
+            columns: [id, workspace_id, name]
+          helpdesk.tickets:
+            record_type: ticket
+            workspace_column: workspace_id
+            fallback_actor: {column: updated_by, references: helpdesk.users, display: full_name}
+        """;
+
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining(
+            "display column 'full_name' is not in the 'columns' list of helpdesk.users");
+  }
+
+  @Test
+  @DisplayName("a reference gives both 'references' and 'display', or neither")
+  void referenceNeedsBoth() {
+    String yaml =
+        """
+        tables:
+          helpdesk.tickets:
+            record_type: ticket
+            workspace_column: workspace_id
+            assignee: {column: assignee_id, references: users}
+        """;
+
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining("needs both 'references' and 'display'");
+  }
+
+  @Test
+  @DisplayName("the bundled mapping names users as the source of assignee and actor names")
+  void bundledReferences() {
+    Mapping mapping = MappingLoader.load(MappingLoader.BUNDLED);
+
+    assertThat(mapping.referencedDisplays()).containsOnlyKeys("helpdesk.users");
+    assertThat(mapping.referencedDisplays().get("helpdesk.users")).containsExactly("name");
+    assertThat(mapping.table("helpdesk", "workspaces").orElseThrow().retentionColumn())
+        .isEqualTo("retention_days");
+    assertThat(mapping.feedAuditTypes())
+        .containsExactlyInAnyOrder("login_succeeded", "role_changed", "setting_changed");
+  }
 }

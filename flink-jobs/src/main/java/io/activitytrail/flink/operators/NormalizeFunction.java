@@ -1,0 +1,123 @@
+package io.activitytrail.flink.operators;
+
+import io.activitytrail.event.ActivityEvent;
+import io.activitytrail.flink.attribution.Attributed;
+import io.activitytrail.flink.classify.Normalizer;
+import io.activitytrail.flink.mapping.Mapping;
+import io.activitytrail.flink.reference.ReferenceStore;
+import io.activitytrail.flink.reference.References;
+import java.time.Instant;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * The normalizer in Flink, keyed by workspace: each workspace's reference rows (names of users and
+ * customers, record displays, the plan's retention) are keyed state of that workspace.
+ *
+ * <p>Why keyed by workspace rather than broadcast: every mapped row names its workspace, so the row
+ * that changes a name and the rows that refer to it meet in the same key without replicating every
+ * tenant's users, customers and tickets to every subtask; state lives in the configured state
+ * backend (RocksDB scales past memory), is checkpointed per key group and rescales. Ticket displays
+ * in particular are far too many for broadcast state, which is held on the heap of every subtask.
+ * The cost is skew: one workspace is handled by one subtask.
+ */
+public final class NormalizeFunction extends KeyedProcessFunction<String, Attributed, ActivityEvent>
+    implements ResultTypeQueryable<ActivityEvent> {
+  private final Normalizer normalizer;
+
+  private transient MapState<String, String> displays;
+  private transient MapState<String, String> recordDisplays;
+  private transient ValueState<Integer> retentionDays;
+
+  public NormalizeFunction(Mapping mapping) {
+    this.normalizer = new Normalizer(mapping);
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    displays =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>("reference-displays", Types.STRING, Types.STRING));
+    recordDisplays =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("record-displays", Types.STRING, Types.STRING));
+    retentionDays =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("retention-days", Types.INT));
+  }
+
+  @Override
+  public void processElement(Attributed attributed, Context ctx, Collector<ActivityEvent> out) {
+    normalizer.normalize(attributed, new StateStore(), Instant.now()).forEach(out::collect);
+  }
+
+  @Override
+  public TypeInformation<ActivityEvent> getProducedType() {
+    return new AvroSpecificTypeInfo<>(ActivityEvent.class);
+  }
+
+  /** The current key's state as a {@link ReferenceStore}. */
+  private final class StateStore implements ReferenceStore {
+    @Override
+    public String display(String table, String column, String id) {
+      return read(() -> displays.get(References.displayKey(table, column, id)));
+    }
+
+    @Override
+    public String recordDisplay(String recordType, String recordId) {
+      return read(() -> recordDisplays.get(References.recordKey(recordType, recordId)));
+    }
+
+    @Override
+    public Integer retentionDays() {
+      return read(retentionDays::value);
+    }
+
+    @Override
+    public void putDisplay(String key, String value) {
+      write(() -> displays.put(key, value));
+    }
+
+    @Override
+    public void putRecordDisplay(String key, String value) {
+      write(() -> recordDisplays.put(key, value));
+    }
+
+    @Override
+    public void putRetentionDays(int days) {
+      write(() -> retentionDays.update(days));
+    }
+  }
+
+  private interface StateRead<T> {
+    T get() throws Exception;
+  }
+
+  private interface StateWrite {
+    void run() throws Exception;
+  }
+
+  private static <T> T read(StateRead<T> read) {
+    try {
+      return read.get();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the normalizer's reference state", e);
+    }
+  }
+
+  private static void write(StateWrite write) {
+    try {
+      write.run();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot write the normalizer's reference state", e);
+    }
+  }
+}
