@@ -36,7 +36,7 @@ class MappingLoaderTest {
             "helpdesk.workspace_settings");
     TableMapping tickets = mapping.table("helpdesk", "tickets").orElseThrow();
     assertThat(tickets.display()).isEqualTo("#{number} {subject}");
-    assertThat(tickets.ignoredColumns()).containsExactly("updated_at");
+    assertThat(tickets.ignoredColumns()).containsExactly("updated_at", "updated_by");
     assertThat(tickets.fallbackActorColumn()).isEqualTo("updated_by");
     assertThat(tickets.key()).containsExactly("id");
   }
