@@ -38,7 +38,7 @@ import java.util.Map;
  *   <tr><td>details</td><td>Map(String, String)</td><td>type-specific facts</td></tr>
  *   <tr><td>transaction_id</td><td>Nullable(String)</td><td>source transaction</td></tr>
  *   <tr><td>source_connector, source_schema, source_table, source_lsn, source_tx_order, source_topic, source_partition, source_offset</td><td>...</td><td>the {@link SourcePosition}; lsn then tx_order give commit order inside a timestamp</td></tr>
- *   <tr><td>retention_days</td><td>UInt16 DEFAULT 365</td><td>days the row is kept (TTL); not part of the event</td></tr>
+ *   <tr><td>retention_days</td><td>UInt16 DEFAULT 365</td><td>days the row is kept (TTL): the event's retention_days, or 365 when it has none (read back as 365)</td></tr>
  *   <tr><td>inserted_at</td><td>DateTime64(3, 'UTC') DEFAULT now64(3)</td><td>when the row was written; not part of the event</td></tr>
  * </table>
  *
@@ -47,7 +47,7 @@ import java.util.Map;
  */
 public final class ActivityRows {
 
-  /** The columns {@link #toJsonEachRow} writes, in order. */
+  /** The columns {@link #toJsonEachRow} writes, in order (all but {@code inserted_at}). */
   public static final List<String> COLUMNS =
       List.of(
           "event_id",
@@ -85,7 +85,8 @@ public final class ActivityRows {
           "source_tx_order",
           "source_topic",
           "source_partition",
-          "source_offset");
+          "source_offset",
+          "retention_days");
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
@@ -153,6 +154,8 @@ public final class ActivityRows {
     row.put("source_topic", source.getTopic());
     row.put("source_partition", source.getPartition());
     row.put("source_offset", source.getOffset());
+    // null lets the column default (365 days) apply: the table writes it, not this code.
+    row.put("retention_days", e.getRetentionDays());
     return row;
   }
 
@@ -219,6 +222,7 @@ public final class ActivityRows {
         .setDetails(textMap(row, "details"))
         .setTransactionId(text(row, "transaction_id"))
         .setSource(source)
+        .setRetentionDays(intOrNull(row, "retention_days"))
         .build();
   }
 
@@ -251,6 +255,11 @@ public final class ActivityRows {
   private static Long longOrNull(Map<String, Object> row, String column) {
     Object value = require(row, column);
     return value == null ? null : ((Number) value).longValue();
+  }
+
+  private static Integer intOrNull(Map<String, Object> row, String column) {
+    Object value = require(row, column);
+    return value == null ? null : ((Number) value).intValue();
   }
 
   private static Map<String, String> textMap(Map<String, Object> row, String column) {

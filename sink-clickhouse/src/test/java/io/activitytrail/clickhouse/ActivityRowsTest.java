@@ -78,6 +78,37 @@ class ActivityRowsTest {
     assertThat(queries.count("ws-ord")).isEqualTo(3);
   }
 
+  @Test
+  @DisplayName(
+      "retention_days comes from the event (365 when absent) and expires rows in both tables per row")
+  void perRowRetention() {
+    java.time.Instant fortyDaysAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(40));
+    ActivityEvent recent30 = TestEvents.ticketUpdated("e-new30", "ws-ret", "5", 0, 10);
+    recent30.setRetentionDays(30);
+    ActivityEvent recentDefault = TestEvents.ticketUpdated("e-newdef", "ws-ret", "5", 1, 11);
+    recentDefault.setRetentionDays(null);
+    ActivityEvent old30 = TestEvents.ticketUpdated("e-old30", "ws-ret", "5", 0, 12);
+    old30.setOccurredAt(fortyDaysAgo);
+    old30.setRetentionDays(30);
+    ActivityEvent oldDefault = TestEvents.ticketUpdated("e-olddef", "ws-ret", "5", 0, 13);
+    oldDefault.setOccurredAt(fortyDaysAgo);
+    oldDefault.setRetentionDays(null);
+    insert(recent30, recentDefault, old30, oldDefault);
+    // TTL drops expired rows when a part is written or merged; OPTIMIZE forces the merge now.
+    ch.execute("OPTIMIZE TABLE " + db + ".activity FINAL");
+    ch.execute("OPTIMIZE TABLE " + db + ".activity_by_record FINAL");
+
+    assertThat(queries.feed(FeedFilter.all("ws-ret"), 10, null).items())
+        .extracting(ActivityEvent::getEventId, ActivityEvent::getRetentionDays)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("e-newdef", 365),
+            org.assertj.core.groups.Tuple.tuple("e-new30", 30),
+            org.assertj.core.groups.Tuple.tuple("e-olddef", 365));
+    assertThat(queries.timeline("ws-ret", "ticket", "5", false, 10, null).items())
+        .extracting(ActivityEvent::getEventId)
+        .containsExactly("e-olddef", "e-new30", "e-newdef");
+  }
+
   private void insert(ActivityEvent... events) {
     ch.insert(db + ".activity", ActivityRows.COLUMNS, ActivityRows.toJsonEachRow(List.of(events)));
   }

@@ -22,20 +22,22 @@ class ClickHouseMigrationsTest {
   void appliesAllOnFreshDatabase() {
     String db = TestClickHouse.freshDatabase();
 
-    assertThat(ClickHouseMigrations.apply(ch, db)).containsExactly("V001__activity");
+    assertThat(ClickHouseMigrations.apply(ch, db))
+        .containsExactly("V001__activity", "V002__activity_by_record");
 
     List<Map<String, Object>> recorded =
-        ch.query("SELECT version, name, checksum FROM " + db + ".schema_migrations", Map.of());
+        ch.query(
+            "SELECT version, name, checksum FROM " + db + ".schema_migrations ORDER BY version",
+            Map.of());
+    List<ClickHouseMigrations.Migration> files = ClickHouseMigrations.onClasspath();
     assertThat(recorded)
         .containsExactly(
+            Map.of("version", 1, "name", "activity", "checksum", files.get(0).checksum()),
             Map.of(
-                "version",
-                1,
-                "name",
-                "activity",
-                "checksum",
-                ClickHouseMigrations.onClasspath().get(0).checksum()));
+                "version", 2, "name", "activity_by_record", "checksum", files.get(1).checksum()));
     assertThat(ch.query("EXISTS TABLE " + db + ".activity", Map.of()))
+        .containsExactly(Map.of("result", 1));
+    assertThat(ch.query("EXISTS TABLE " + db + ".activity_by_record", Map.of()))
         .containsExactly(Map.of("result", 1));
   }
 
@@ -47,7 +49,7 @@ class ClickHouseMigrationsTest {
 
     assertThat(ClickHouseMigrations.apply(ch, db)).isEmpty();
     assertThat(ch.query("SELECT count() AS n FROM " + db + ".schema_migrations", Map.of()))
-        .containsExactly(Map.of("n", 1));
+        .containsExactly(Map.of("n", 2));
   }
 
   @Test

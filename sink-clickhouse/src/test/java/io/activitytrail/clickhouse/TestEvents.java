@@ -62,6 +62,7 @@ public final class TestEvents {
                 .setPartition(0)
                 .setOffset(lsn)
                 .build())
+        .setRetentionDays(365)
         .build();
   }
 
@@ -111,6 +112,7 @@ public final class TestEvents {
                 .setPartition(3)
                 .setOffset(Long.MAX_VALUE)
                 .build())
+        .setRetentionDays(30)
         .build();
   }
 }

@@ -1,0 +1,116 @@
+package io.activitytrail.clickhouse;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one page read in commit order: fixed SQL fragments chosen by which filters are present,
+ * every value bound as a {@code {name:Type}} parameter. Pure: it only produces text and parameters.
+ *
+ * <p>The statement does not collapse duplicates itself: the copies of an event written twice carry
+ * the same sort values, so they come out adjacent and {@link ActivityQueries} drops the repeats.
+ * Measured at 200k rows, {@code LIMIT 1 BY event_id} cost 4-6x a plain {@code ORDER BY ... LIMIT}
+ * (it sorts every matching row with all columns, where a plain top-N reads the sort columns first)
+ * and {@code FINAL} 1.5x.
+ */
+final class KeysetSelect {
+
+  /** SQL text and the values for its placeholders. */
+  record Statement(String sql, Map<String, Object> params) {}
+
+  private static final String ORDER_ASC =
+      "occurred_at, ifNull(source_lsn, -1), ifNull(source_tx_order, -1), event_id";
+  private static final String ORDER_DESC =
+      "occurred_at DESC, ifNull(source_lsn, -1) DESC, ifNull(source_tx_order, -1) DESC,"
+          + " event_id DESC";
+  private static final String POSITION =
+      "(occurred_at, ifNull(source_lsn, -1), ifNull(source_tx_order, -1), event_id)";
+  private static final String CURSOR_TUPLE =
+      "(fromUnixTimestamp64Milli({after_ms:Int64}, 'UTC'), {after_lsn:Int64},"
+          + " {after_tx_order:Int64}, {after_event:String})";
+  private static final String SELECT = "SELECT " + String.join(", ", ActivityRows.COLUMNS);
+
+  private final String table;
+  private final List<String> conditions = new ArrayList<>();
+  private final Map<String, Object> params = new LinkedHashMap<>();
+
+  /**
+   * @param table a checked, quoted table name
+   */
+  KeysetSelect(String table) {
+    this.table = table;
+  }
+
+  /** Adds a condition with one placeholder. */
+  KeysetSelect where(String condition, String name, Object value) {
+    conditions.add(condition);
+    params.put(name, value);
+    return this;
+  }
+
+  /** Adds a condition without placeholders (a fixed fragment such as the category). */
+  KeysetSelect where(String condition) {
+    conditions.add(condition);
+    return this;
+  }
+
+  /** Adds {@code has({name:Array(String)}, column)} unless {@code values} is empty. */
+  KeysetSelect whereIn(String column, String name, Collection<String> values) {
+    if (!values.isEmpty()) {
+      where("has({" + name + ":Array(String)}, " + column + ")", name, List.copyOf(values));
+    }
+    return this;
+  }
+
+  /** Adds {@code from <= occurred_at < to} for the bounds that are present. */
+  KeysetSelect during(java.time.Instant from, java.time.Instant to) {
+    if (from != null) {
+      where(
+          "occurred_at >= fromUnixTimestamp64Milli({from_ms:Int64}, 'UTC')",
+          "from_ms",
+          from.toEpochMilli());
+    }
+    if (to != null) {
+      where(
+          "occurred_at < fromUnixTimestamp64Milli({to_ms:Int64}, 'UTC')",
+          "to_ms",
+          to.toEpochMilli());
+    }
+    return this;
+  }
+
+  /**
+   * The statement for up to {@code rows} events strictly after {@code after} (null: from the start)
+   * in the given direction.
+   */
+  Statement page(boolean newestFirst, Keyset after, int rows) {
+    List<String> where = new ArrayList<>(conditions);
+    Map<String, Object> values = new LinkedHashMap<>(params);
+    if (after != null) {
+      // The plain time bound lets ClickHouse skip granules by the primary key; the tuple
+      // comparison then cuts exactly at the cursor.
+      where.add(
+          "occurred_at "
+              + (newestFirst ? "<=" : ">=")
+              + " fromUnixTimestamp64Milli({after_ms:Int64}, 'UTC')");
+      where.add(POSITION + (newestFirst ? " < " : " > ") + CURSOR_TUPLE);
+      values.put("after_ms", after.occurredAt().toEpochMilli());
+      values.put("after_lsn", after.lsn());
+      values.put("after_tx_order", after.txOrder());
+      values.put("after_event", after.eventId());
+    }
+    values.put("rows", rows);
+    String sql =
+        SELECT
+            + " FROM "
+            + table
+            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+            + " ORDER BY "
+            + (newestFirst ? ORDER_DESC : ORDER_ASC)
+            + " LIMIT {rows:UInt32}";
+    return new Statement(sql, values);
+  }
+}
