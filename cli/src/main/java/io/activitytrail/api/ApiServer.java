@@ -3,9 +3,13 @@ package io.activitytrail.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.activitytrail.clickhouse.ActivityQueries;
+import io.activitytrail.clickhouse.InvalidCursorException;
+import io.activitytrail.clickhouse.Page;
+import io.activitytrail.export.ExportRoutes;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -18,40 +22,67 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's HTTP API on 127.0.0.1: health, the workspace feed and record timelines. No
- * authentication yet, which is why it binds to loopback only.
+ * The HTTP API (docs/api.md): the feed, record timelines and the audit log behind bearer tokens,
+ * plus /health, /metrics and the OpenAPI document. Checks run in this order, so an answer never
+ * says more than the caller may know: route (404), token (401), workspace (404, the same body
+ * whether or not the other workspace exists), role (403), parameters (400).
  */
 public final class ApiServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, Object> NOT_FOUND = Map.of("error", "not found");
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private final ActivitySource source;
-  private final Supplier<String> jobState;
+  private final ActivityQueries queries;
+  private final TokenVerifier verifier;
+  private final Supplier<Health> health;
+  private final Optional<ExportRoutes> exports;
+  private final Taxonomy taxonomy = Taxonomy.DEFAULT;
+  private final ApiMetrics metrics = new ApiMetrics();
+  private final OpenApiDocument openApi = OpenApiDocument.load();
 
   private ApiServer(
       HttpServer server,
       ExecutorService executor,
-      ActivitySource source,
-      Supplier<String> jobState) {
+      ActivityQueries queries,
+      TokenVerifier verifier,
+      Supplier<Health> health,
+      Optional<ExportRoutes> exports) {
     this.server = server;
     this.executor = executor;
-    this.source = source;
-    this.jobState = jobState;
+    this.queries = queries;
+    this.verifier = verifier;
+    this.health = health;
+    this.exports = exports;
   }
 
   /**
-   * @param port 0 picks a free port (tests)
-   * @param jobState the Flink job's state name; /health answers 200 only when it is RUNNING
+   * @param address port 0 picks a free port (tests); the engine binds loopback, `trail api` any
    */
-  public static ApiServer start(int port, ActivitySource source, Supplier<String> jobState)
+  public static ApiServer start(
+      InetSocketAddress address,
+      ActivityQueries queries,
+      TokenVerifier verifier,
+      Supplier<Health> health)
       throws IOException {
-    HttpServer http =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    return start(address, queries, verifier, health, Optional.empty());
+  }
+
+  /** With exports for auditors (docs/exports.md): they write an audit event, so need ClickHouse. */
+  public static ApiServer start(
+      InetSocketAddress address,
+      ActivityQueries queries,
+      TokenVerifier verifier,
+      Supplier<Health> health,
+      Optional<ExportRoutes> exports)
+      throws IOException {
+    HttpServer http = HttpServer.create(address, 0);
+    // Reads are serialized on chDB's one connection anyway; a few threads keep a slow request from
+    // blocking /health and /metrics.
     ExecutorService executor = Executors.newFixedThreadPool(4);
-    ApiServer api = new ApiServer(http, executor, source, jobState);
+    ApiServer api = new ApiServer(http, executor, queries, verifier, health, exports);
     http.createContext("/", api::handle);
     http.setExecutor(executor);
     http.start();
@@ -62,48 +93,101 @@ public final class ApiServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
+  private void handle(HttpExchange exchange) {
+    long started = System.nanoTime();
+    Optional<Route> route = Route.match(exchange.getRequestURI().getRawPath());
+    String label =
+        route
+            .map(r -> r.kind().template)
+            .or(() -> ExportRoutes.template(exchange.getRequestURI().getRawPath()))
+            .orElse("unmatched");
+    int status;
     try (exchange) {
+      status = answer(exchange, route);
+    } catch (IOException e) {
+      LOG.debug("client went away during {}", exchange.getRequestURI(), e);
+      status = 499;
+    }
+    metrics.observe(label, exchange.getRequestMethod(), status, System.nanoTime() - started);
+  }
+
+  private int answer(HttpExchange exchange, Optional<Route> route) throws IOException {
+    try {
+      if (route.isEmpty()
+          && exports.isPresent()
+          && ExportRoutes.template(exchange.getRequestURI().getRawPath()).isPresent()) {
+        return exports.get().handle(exchange);
+      }
       if (!"GET".equals(exchange.getRequestMethod())) {
-        respond(exchange, 405, error("method", "only GET is supported"));
-        return;
+        exchange.getResponseHeaders().set("Allow", "GET");
+        return json(exchange, 405, Map.of("error", "only GET is supported"));
       }
-      Optional<ApiRequest> request;
-      try {
-        request =
-            ApiRequest.parse(
-                exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery());
-      } catch (ApiRequest.BadParameter e) {
-        respond(exchange, 400, error(e.parameter(), e.getMessage()));
-        return;
+      if (route.isEmpty()) {
+        return json(exchange, 404, NOT_FOUND);
       }
-      if (request.isEmpty()) {
-        respond(exchange, 404, error("path", "no endpoint " + exchange.getRequestURI().getPath()));
-        return;
-      }
-      answer(exchange, request.get());
+      Route r = route.get();
+      return switch (r.kind()) {
+        case HEALTH -> {
+          Health h = health.get();
+          yield json(exchange, h.ok() ? 200 : 503, h.body());
+        }
+        case METRICS -> metrics(exchange);
+        case OPENAPI_JSON -> bytes(exchange, 200, "application/json", openApi.json());
+        case OPENAPI_YAML -> bytes(exchange, 200, "application/yaml", openApi.yaml());
+        case FEED, TIMELINE, AUDIT -> read(exchange, r);
+      };
+    } catch (Unauthorized e) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", e.challenge());
+      return json(exchange, 401, Map.of("error", e.getMessage()));
+    } catch (BadParameter e) {
+      return json(exchange, 400, error(e.parameter(), e.getMessage()));
+    } catch (InvalidCursorException e) {
+      return json(exchange, 400, error("cursor", "the cursor is not valid for this query"));
     } catch (RuntimeException e) {
       LOG.error("request {} failed", exchange.getRequestURI(), e);
-      respond(exchange, 500, Map.of("error", "internal error: " + e.getMessage()));
+      return json(exchange, 500, Map.of("error", "internal error"));
     }
   }
 
-  private void answer(HttpExchange exchange, ApiRequest request) throws IOException {
-    if (request instanceof ApiRequest.Feed f) {
-      respond(exchange, 200, ActivityJson.page(source.feed(f.workspace(), f.limit())));
-    } else if (request instanceof ApiRequest.Timeline t) {
-      respond(
-          exchange,
-          200,
-          ActivityJson.page(
-              source.timeline(t.workspace(), t.recordType(), t.recordId(), t.limit())));
-    } else {
-      String state = jobState.get();
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("status", "RUNNING".equals(state) ? "ok" : "degraded");
-      body.put("job", state);
-      respond(exchange, "RUNNING".equals(state) ? 200 : 503, body);
+  private int read(HttpExchange exchange, Route route) throws IOException {
+    Caller caller = verifier.verify(exchange.getRequestHeaders().getFirst("Authorization"));
+    if (!caller.workspaceId().equals(route.workspace())) {
+      return json(exchange, 404, NOT_FOUND);
     }
+    if (route.kind() == Route.Kind.AUDIT && !caller.role().readsAudit()) {
+      return json(exchange, 403, Map.of("error", "the audit log is for admins and auditors"));
+    }
+    QueryString query = QueryString.parse(exchange.getRequestURI().getRawQuery());
+    Page page =
+        switch (route.kind()) {
+          case FEED -> {
+            ReadRequest.Feed f = ReadRequest.feed(route.workspace(), query, taxonomy);
+            yield queries.feed(f.filter(), f.limit(), f.cursor());
+          }
+          case AUDIT -> {
+            ReadRequest.Audit a = ReadRequest.audit(route.workspace(), query, taxonomy);
+            yield queries.audit(a.filter(), a.limit(), a.cursor());
+          }
+          default -> {
+            ReadRequest.Timeline t =
+                ReadRequest.timeline(
+                    route.workspace(), route.recordType(), route.recordId(), query, taxonomy);
+            yield queries.timeline(
+                t.workspace(),
+                t.recordType(),
+                t.recordId(),
+                t.newestFirst(),
+                t.limit(),
+                t.cursor());
+          }
+        };
+    return json(exchange, 200, ActivityJson.page(page, caller.role()));
+  }
+
+  private int metrics(HttpExchange exchange) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    metrics.write(out);
+    return bytes(exchange, 200, metrics.contentType(), out.toByteArray());
   }
 
   private static Map<String, Object> error(String parameter, String message) {
@@ -113,13 +197,23 @@ public final class ApiServer implements AutoCloseable {
     return body;
   }
 
-  private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
-    byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
+  private static int json(HttpExchange exchange, int status, Object body) throws IOException {
+    return bytes(
+        exchange,
+        status,
+        "application/json",
+        JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static int bytes(HttpExchange exchange, int status, String contentType, byte[] body)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+      out.write(body);
     }
+    return status;
   }
 
   @Override

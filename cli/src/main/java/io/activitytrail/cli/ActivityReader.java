@@ -2,101 +2,159 @@ package io.activitytrail.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.activitytrail.api.ActivityJson;
-import io.activitytrail.clickhouse.ActivityQueries;
-import io.activitytrail.clickhouse.ClickHouse;
-import io.activitytrail.clickhouse.ClickHouseTarget;
-import io.activitytrail.event.ActivityEvent;
-import io.activitytrail.stack.Http;
+import io.activitytrail.api.ApiSecret;
+import io.activitytrail.api.ApiTokens;
+import io.activitytrail.api.Role;
 import io.activitytrail.stack.StackConfig;
+import java.net.ConnectException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * Where feed and timeline read from: the local stack's engine API by default (it owns the embedded
- * ClickHouse), or a ClickHouse server directly with --clickhouse-url.
+ * How feed, timeline and audit reach the HTTP API: the local stack's engine with a token minted
+ * from its secret (role admin, the local operator), or any API with --api-url and --token. The API
+ * validates every filter, so the command line and the API refuse the same values the same way.
  */
 final class ActivityReader {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  static final String LOCAL_USER = "trail-cli";
 
   @Option(
-      names = "--clickhouse-url",
+      names = "--api-url",
       description =
-          "Read from this ClickHouse server (e.g. http://host:8123) instead of the local stack.")
-  String clickhouseUrl;
+          "Read from this API (e.g. https://trail.example.com) instead of the local stack.")
+  String apiUrl;
 
   @Option(
-      names = "--clickhouse-user",
-      defaultValue = "default",
-      description = "Default: ${DEFAULT-VALUE}.")
-  String clickhouseUser;
+      names = "--token",
+      description =
+          "Bearer token for --api-url (default: one minted from the local stack's secret).")
+  String token;
 
-  @Option(names = "--clickhouse-password", defaultValue = "", description = "Default: empty.")
-  String clickhousePassword;
+  /** The query string under construction: name, value pairs in order, repeated names allowed. */
+  static final class Query {
+    private final List<String> pairs = new ArrayList<>();
 
-  @Option(names = "--database", defaultValue = "trail", description = "Default: ${DEFAULT-VALUE}.")
-  String database;
-
-  List<Map<String, Object>> feed(String workspace, int limit) throws Exception {
-    if (clickhouseUrl != null) {
-      return direct(q -> q.feed(workspace, limit));
+    Query add(String name, Object value) {
+      if (value != null) {
+        pairs.add(encode(name) + "=" + encode(value.toString()));
+      }
+      return this;
     }
-    return viaApi("/v1/workspaces/" + encode(workspace) + "/activities?limit=" + limit);
+
+    Query addAll(String name, Collection<String> values) {
+      if (values != null) {
+        values.forEach(v -> add(name, v));
+      }
+      return this;
+    }
+
+    String text() {
+      return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);
+    }
   }
 
+  /** The first page of a workspace's feed, items only (the demo's progress check). */
+  List<Map<String, Object>> feed(String workspace, int limit) throws Exception {
+    return items(page(workspace, "/activities", new Query().add("limit", limit)));
+  }
+
+  /** The first page of one record's timeline, items only. */
   List<Map<String, Object>> timeline(
       String workspace, String recordType, String recordId, int limit) throws Exception {
-    if (clickhouseUrl != null) {
-      return direct(q -> q.timeline(workspace, recordType, recordId, limit));
-    }
-    return viaApi(
-        "/v1/workspaces/"
-            + encode(workspace)
-            + "/records/"
-            + encode(recordType)
-            + "/"
-            + encode(recordId)
-            + "/timeline?limit="
-            + limit);
+    String path = "/records/" + encode(recordType) + "/" + encode(recordId) + "/timeline";
+    return items(page(workspace, path, new Query().add("limit", limit)));
   }
 
-  private List<Map<String, Object>> direct(Function<ActivityQueries, List<ActivityEvent>> query) {
-    ClickHouseTarget target =
-        ClickHouseTarget.server(clickhouseUrl, clickhouseUser, clickhousePassword, database);
-    try (ClickHouse ch = target.connect()) {
-      return query.apply(new ActivityQueries(ch, database)).stream()
-          .map(ActivityJson::item)
-          .toList();
-    }
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> items(Map<String, Object> page) {
+    return (List<Map<String, Object>>) page.get("items");
   }
 
-  private static List<Map<String, Object>> viaApi(String path) throws Exception {
-    StackConfig config = Trail.stackConfig();
-    Http.Response response;
+  /** GETs one page and returns it as the API sent it: {items, next_cursor}. */
+  Map<String, Object> page(String workspace, String path, Query query) throws Exception {
+    String base;
+    String bearer;
+    if (apiUrl != null) {
+      if (token == null) {
+        throw new IllegalArgumentException("--api-url needs --token");
+      }
+      base = apiUrl.replaceAll("/+$", "");
+      bearer = token;
+    } else {
+      StackConfig config = Trail.stackConfig();
+      base = config.apiUrl();
+      bearer =
+          token != null
+              ? token
+              : ApiTokens.mint(
+                  ApiSecret.loadOrCreate(ApiSecret.file(config.confDir())),
+                  LOCAL_USER,
+                  workspace,
+                  Role.admin,
+                  Duration.ofMinutes(5),
+                  Instant.now());
+    }
+    String url = base + "/v1/workspaces/" + encode(workspace) + path + query.text();
+    HttpResponse<String> response;
     try {
-      response = Http.get(config.apiUrl() + path);
-    } catch (java.net.ConnectException e) {
+      response =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .header("Authorization", "Bearer " + bearer)
+                  .timeout(Duration.ofSeconds(30))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (ConnectException e) {
       throw new IllegalStateException(
-          "the local stack's engine does not answer on "
-              + config.apiUrl()
-              + ": start it with ./trail up (or read a server with --clickhouse-url)");
+          "the API does not answer on "
+              + base
+              + (apiUrl == null ? ": start the local stack with ./trail up" : ""));
     }
-    if (!response.ok()) {
-      throw new IllegalStateException(
-          "the engine API answered " + response.status() + ": " + response.body());
+    Map<String, Object> body = JSON.readValue(response.body(), new TypeReference<>() {});
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(refusal(response.statusCode(), body));
     }
-    Map<String, Object> page = JSON.readValue(response.body(), new TypeReference<>() {});
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
-    return items;
+    return body;
   }
 
-  private static String encode(String s) {
+  static String refusal(int status, Map<String, Object> body) {
+    Object parameter = body.get("parameter");
+    String reason = String.valueOf(body.get("error"));
+    return switch (status) {
+      case 400 -> "the API refused " + parameter + ": " + reason;
+      case 401 -> "the API refused the token: " + reason;
+      case 403 -> "not allowed: " + reason;
+      case 404 -> "no such workspace, or the token is for another one";
+      default -> "the API answered " + status + ": " + reason;
+    };
+  }
+
+  /** Caught before any request, so a typo costs no round trip: exit 2 like other usage errors. */
+  static void checkLimit(CommandLine.Model.CommandSpec spec, Integer limit) {
+    if (limit != null && (limit < 1 || limit > 500)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--limit must be from 1 to 500, got " + limit);
+    }
+  }
+
+  static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -1,5 +1,7 @@
 package io.activitytrail.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,23 @@ final class ActivityTable {
   private static final int CHANGES_WIDTH = 110;
 
   private ActivityTable() {}
+
+  /** An API page: the raw JSON with --json, else the table and how to ask for the next page. */
+  static void printPage(Map<String, Object> page, boolean json, PrintStream out)
+      throws JsonProcessingException {
+    if (json) {
+      out.println(new ObjectMapper().writeValueAsString(page));
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+    print(items, out);
+    Object next = page.get("next_cursor");
+    if (next != null) {
+      out.println();
+      out.println("more: add --cursor " + next);
+    }
+  }
 
   static void print(List<Map<String, Object>> items, PrintStream out) {
     if (items.isEmpty()) {

@@ -1,9 +1,6 @@
 package io.activitytrail.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,43 +11,56 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "feed",
     mixinStandardHelpOptions = true,
-    description = "Show a workspace's newest activities, newest first.")
+    description = {
+      "Show a workspace's activities, newest first, through the HTTP API.",
+      "Filters are those of GET /v1/workspaces/{ws}/activities; repeat an option for several values."
+    })
 final class FeedCommand implements Callable<Integer> {
-
-  @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--workspace", required = true, description = "The workspace id.")
   String workspace;
 
-  @Option(
-      names = "--limit",
-      defaultValue = "20",
-      description = "How many activities (1-500, default ${DEFAULT-VALUE}).")
-  int limit;
+  @Option(names = "--actor", description = "Only this actor id (repeatable).")
+  List<String> actors;
+
+  @Option(names = "--type", description = "Only this type, e.g. status_changed (repeatable).")
+  List<String> types;
+
+  @Option(names = "--record-type", description = "Only this record type, e.g. ticket (repeatable).")
+  List<String> recordTypes;
+
+  @Option(names = "--from", description = "From this time (ISO-8601, inclusive) or date.")
+  String from;
+
+  @Option(names = "--to", description = "Before this time (ISO-8601, exclusive) or date.")
+  String to;
+
+  @Option(names = "--limit", description = "Activities per page (1-500, default 50).")
+  Integer limit;
+
+  @Option(names = "--cursor", description = "The next_cursor of the previous page.")
+  String cursor;
 
   @Option(names = "--json", description = "Print the API's JSON page instead of a table.")
   boolean json;
 
   @Mixin ActivityReader reader;
 
+  @Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    if (limit < 1 || limit > 500) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--limit must be from 1 to 500, got " + limit);
-    }
-    print(reader.feed(workspace, limit), json);
+    ActivityReader.checkLimit(spec, limit);
+    ActivityReader.Query query =
+        new ActivityReader.Query()
+            .addAll("actor", actors)
+            .addAll("type", types)
+            .addAll("record_type", recordTypes)
+            .add("from", from)
+            .add("to", to)
+            .add("limit", limit)
+            .add("cursor", cursor);
+    ActivityTable.printPage(reader.page(workspace, "/activities", query), json, System.out);
     return 0;
-  }
-
-  static void print(List<Map<String, Object>> items, boolean json) throws Exception {
-    if (json) {
-      Map<String, Object> page = new LinkedHashMap<>();
-      page.put("items", items);
-      page.put("next_cursor", null);
-      System.out.println(new ObjectMapper().writeValueAsString(page));
-    } else {
-      ActivityTable.print(items, System.out);
-    }
   }
 }

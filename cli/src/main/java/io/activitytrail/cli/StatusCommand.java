@@ -2,9 +2,12 @@ package io.activitytrail.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.activitytrail.stack.LocalStack;
+import io.activitytrail.stack.ServiceId;
 import io.activitytrail.stack.ServiceStatus;
 import io.activitytrail.stack.StackStatus;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +16,8 @@ import picocli.CommandLine.Option;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Show which services of the local stack run, their PIDs and endpoints.",
+      "Show which services of the local stack run, their PIDs and endpoints, and how many records"
+          + " the dead-letter topic holds.",
       "Exit code 0 whatever the state (1 only when the status cannot be read)."
     })
 final class StatusCommand implements Callable<Integer> {
@@ -24,12 +28,37 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     StackStatus status = LocalStack.create(Trail.stackConfig()).status();
+    DeadLetters deadLetters = deadLetters(status);
     if (json) {
-      System.out.println(new ObjectMapper().writeValueAsString(status.toJson()));
+      Map<String, Object> out = new LinkedHashMap<>(status.toJson());
+      out.put("dead_letters", deadLetters.count());
+      if (deadLetters.error() != null) {
+        out.put("dead_letters_error", deadLetters.error());
+      }
+      System.out.println(new ObjectMapper().writeValueAsString(out));
     } else {
       printTable(status, System.out);
+      System.out.println(
+          "dead letters: "
+              + (deadLetters.count() != null
+                  ? deadLetters.count() + " in " + DeadLetterCount.TOPIC
+                  : "unknown (" + deadLetters.error() + ")"));
     }
     return 0;
+  }
+
+  /** The count, or null with the reason when Kafka is stopped or does not answer. */
+  record DeadLetters(Long count, String error) {}
+
+  static DeadLetters deadLetters(StackStatus status) {
+    if (!status.service(ServiceId.KAFKA).running()) {
+      return new DeadLetters(null, "kafka is not running");
+    }
+    try {
+      return new DeadLetters(DeadLetterCount.query(status.config().kafkaBootstrap()), null);
+    } catch (Exception e) {
+      return new DeadLetters(null, "cannot read " + DeadLetterCount.TOPIC + ": " + e);
+    }
   }
 
   static void printTable(StackStatus status, PrintStream out) {

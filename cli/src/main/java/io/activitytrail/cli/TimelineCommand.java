@@ -11,11 +11,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "timeline",
     mixinStandardHelpOptions = true,
-    description =
-        "Show one record's history, oldest first (e.g. trail timeline --workspace acme ticket 42).")
+    description = {
+      "Show one record's history, oldest first, through the HTTP API.",
+      "A ticket's timeline has its messages, comments and files with its changes.",
+      "Example: trail timeline --workspace acme ticket 42"
+    })
 final class TimelineCommand implements Callable<Integer> {
-
-  @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--workspace", required = true, description = "The workspace id.")
   String workspace;
@@ -23,30 +24,40 @@ final class TimelineCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "<record-type>",
-      description = "ticket, customer, asset, ...")
+      description = "ticket, asset, customer, team_member, file, workspace.")
   String recordType;
 
   @Parameters(index = "1", paramLabel = "<id>", description = "The record's id.")
   String recordId;
 
-  @Option(
-      names = "--limit",
-      defaultValue = "200",
-      description = "At most this many activities (1-1000, default ${DEFAULT-VALUE}).")
-  int limit;
+  @Option(names = "--order", description = "asc (oldest first, the default) or desc.")
+  String order;
+
+  @Option(names = "--limit", description = "Activities per page (1-500, default 50).")
+  Integer limit;
+
+  @Option(names = "--cursor", description = "The next_cursor of the previous page.")
+  String cursor;
 
   @Option(names = "--json", description = "Print the API's JSON page instead of a table.")
   boolean json;
 
   @Mixin ActivityReader reader;
 
+  @Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    if (limit < 1 || limit > 1000) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--limit must be from 1 to 1000, got " + limit);
-    }
-    FeedCommand.print(reader.timeline(workspace, recordType, recordId, limit), json);
+    ActivityReader.checkLimit(spec, limit);
+    ActivityReader.Query query =
+        new ActivityReader.Query().add("order", order).add("limit", limit).add("cursor", cursor);
+    String path =
+        "/records/"
+            + ActivityReader.encode(recordType)
+            + "/"
+            + ActivityReader.encode(recordId)
+            + "/timeline";
+    ActivityTable.printPage(reader.page(workspace, path, query), json, System.out);
     return 0;
   }
 }

@@ -1,5 +1,6 @@
 package io.activitytrail.cli;
 
+import io.activitytrail.cli.bench.BenchCommand;
 import io.activitytrail.stack.StackConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,12 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       FeedCommand.class,
       TimelineCommand.class,
+      AuditCommand.class,
+      ExportCommand.class,
+      TokenCommand.class,
+      ApiCommand.class,
       MigrateCommand.class,
+      BenchCommand.class,
       ServiceCommand.class
     },
     footer = {

@@ -1,16 +1,23 @@
 package io.activitytrail.stack;
 
-import io.activitytrail.api.ActivitySource;
+import io.activitytrail.api.ApiSecret;
 import io.activitytrail.api.ApiServer;
+import io.activitytrail.api.Health;
+import io.activitytrail.api.Taxonomy;
+import io.activitytrail.api.TokenVerifier;
 import io.activitytrail.clickhouse.ActivityQueries;
 import io.activitytrail.clickhouse.ClickHouse;
 import io.activitytrail.clickhouse.ClickHouseMigrations;
 import io.activitytrail.clickhouse.ClickHouseTarget;
-import io.activitytrail.event.ActivityEvent;
+import io.activitytrail.export.ExportLog;
+import io.activitytrail.export.ExportRoutes;
 import io.activitytrail.flink.NormalizerJob;
 import io.activitytrail.flink.NormalizerOptions;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +69,21 @@ public final class Engine implements AutoCloseable {
     LOG.info("normalizer job {} submitted", job.getJobID());
 
     ActivityQueries queries = new ActivityQueries(ch, StackConfig.CLICKHOUSE_DATABASE);
-    ApiServer api = ApiServer.start(config.ports().api(), source(queries), () -> state(job));
+    TokenVerifier tokens =
+        TokenVerifier.hs256(ApiSecret.loadOrCreate(ApiSecret.file(config.confDir())));
+    ApiServer api =
+        ApiServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), config.ports().api()),
+            queries,
+            tokens,
+            () -> Health.ofJobState(state(job)),
+            Optional.of(
+                new ExportRoutes(
+                    queries,
+                    new ExportLog(ch, StackConfig.CLICKHOUSE_DATABASE),
+                    tokens,
+                    Taxonomy.DEFAULT,
+                    Clock.systemUTC())));
     LOG.info("API on {}", config.apiUrl());
     return new Engine(ch, job, api);
   }
@@ -93,6 +114,7 @@ public final class Engine implements AutoCloseable {
     options.set(NormalizerOptions.CLICKHOUSE_EMBEDDED_PATH, config.clickHousePath().toString());
     options.set(NormalizerOptions.CLICKHOUSE_EMBEDDED_LIBRARY, library.toString());
     options.set(NormalizerOptions.CLICKHOUSE_DATABASE, StackConfig.CLICKHOUSE_DATABASE);
+    options.set(NormalizerOptions.REGISTRY_URL, config.registryUrl());
     return options;
   }
 
@@ -100,7 +122,7 @@ public final class Engine implements AutoCloseable {
    * TRAIL_CHDB_LIBRARY, else the stack home's native/libchdb.so, else the checkout's (a test home
    * elsewhere shares the 566 MB library instead of fetching its own).
    */
-  static Path chdbLibrary(StackConfig config, Map<String, String> env) {
+  public static Path chdbLibrary(StackConfig config, Map<String, String> env) {
     String configured = env.get("TRAIL_CHDB_LIBRARY");
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured);
@@ -120,21 +142,6 @@ public final class Engine implements AutoCloseable {
             + " nor at "
             + config.repoRoot().resolve(".trail/native/libchdb.so")
             + ": run scripts/fetch-chdb.sh (or set TRAIL_CHDB_LIBRARY)");
-  }
-
-  private static ActivitySource source(ActivityQueries queries) {
-    return new ActivitySource() {
-      @Override
-      public List<ActivityEvent> feed(String workspace, int limit) {
-        return queries.feed(workspace, limit);
-      }
-
-      @Override
-      public List<ActivityEvent> timeline(
-          String workspace, String recordType, String recordId, int limit) {
-        return queries.timeline(workspace, recordType, recordId, limit);
-      }
-    };
   }
 
   private static String state(JobClient job) {

@@ -22,7 +22,11 @@ import java.util.function.Consumer;
 public final class LocalStack {
 
   /** Topics the pipeline writes itself, created up front like the connector's. */
-  public static final List<String> PIPELINE_TOPICS = List.of("trail.dead-letters");
+  public static final List<String> PIPELINE_TOPICS =
+      List.of(
+          "trail.dead-letters",
+          io.activitytrail.schemas.ContractTopics.ACTIVITIES,
+          io.activitytrail.schemas.ContractTopics.AUDIT_EVENTS);
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -5,80 +5,160 @@ import io.activitytrail.event.Actor;
 import io.activitytrail.event.Category;
 import io.activitytrail.event.FieldChange;
 import io.activitytrail.event.SourcePosition;
+import io.activitytrail.schemas.ContractClasses;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Named activity fixtures for the API and table tests. */
-final class Activities {
+/**
+ * Named activity fixtures for the API tests. Times are minutes after {@link #BASE}, two days ago:
+ * the table's TTL runs on the real clock.
+ */
+public final class Activities {
 
-  static final Instant STATUS_CHANGED_AT = Instant.parse("2025-03-04T10:15:30.123456Z");
+  static final Instant BASE =
+      Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS).plusMillis(123);
+
+  private static final AtomicLong IDS = new AtomicLong();
+
+  static {
+    ContractClasses.trust();
+  }
 
   private Activities() {}
 
-  static ActivityEvent ticketStatusChanged() {
-    return ActivityEvent.newBuilder()
-        .setEventId("0b6f3c1e-0000-5000-8000-000000000001")
-        .setChangeId("tx-734")
-        .setWorkspaceId("acme")
-        .setOccurredAt(STATUS_CHANGED_AT)
-        .setProcessedAt(STATUS_CHANGED_AT.plusMillis(200))
-        .setCategory(Category.activity)
-        .setType("status_changed")
-        .setRecordType("ticket")
-        .setRecordId("42")
-        .setRecordDisplay("#42 Printer on fire")
-        .setParentRecordType(null)
-        .setParentRecordId(null)
-        .setActor(
-            Actor.newBuilder()
-                .setType("user")
-                .setId("7")
-                .setName("Ana Ruiz")
-                .setIp("10.0.0.8")
-                .setUserAgent(null)
-                .setRequestId(null)
-                .setChannel("web")
-                .setRuleId(null)
-                .setOnBehalfOf(null)
-                .setImpersonatorId(null)
-                .setSource("context")
-                .setDbUser("trail")
-                .setExtra(Map.of())
-                .build())
-        .setChanges(
-            List.of(
-                change("status", "open", "pending", null, null, false),
-                change("password_hash", "x1", "x2", null, null, true)))
-        .setDetails(Map.of())
-        .setTransactionId("734:26411776")
-        .setSource(
-            SourcePosition.newBuilder()
-                .setConnector("helpdesk")
-                .setSchema$("helpdesk")
-                .setTable("tickets")
-                .setLsn(26411776L)
-                .setTxOrder(2L)
-                .setTopic("helpdesk.helpdesk.tickets")
-                .setPartition(0)
-                .setOffset(17L)
-                .build())
-        .build();
+  public static Spec in(String workspace) {
+    return new Spec(workspace);
   }
 
-  private static FieldChange change(
-      String field,
-      String old,
-      String now,
-      String oldDisplay,
-      String newDisplay,
-      boolean sensitive) {
+  /** One event, described by a few named facts; {@link #build()} makes it. */
+  public static final class Spec {
+    private final String workspace;
+    private final String id = "evt-" + IDS.incrementAndGet();
+    private Category category = Category.activity;
+    private String type = "updated";
+    private String recordType = "ticket";
+    private String recordId = "42";
+    private String parentType;
+    private String parentId;
+    private String actorId = "7";
+    private String ip = "10.0.0.8";
+    private Instant at = BASE;
+    private long lsn = IDS.get() * 100;
+    private List<FieldChange> changes = List.of();
+
+    private Spec(String workspace) {
+      this.workspace = workspace;
+    }
+
+    public Spec type(String t) {
+      type = t;
+      return this;
+    }
+
+    public Spec audit(String t) {
+      category = Category.audit;
+      type = t;
+      recordType = "workspace";
+      recordId = workspace;
+      return this;
+    }
+
+    public Spec record(String t, String rid) {
+      recordType = t;
+      recordId = rid;
+      return this;
+    }
+
+    public Spec parent(String t, String pid) {
+      parentType = t;
+      parentId = pid;
+      return this;
+    }
+
+    public Spec actor(String a) {
+      actorId = a;
+      return this;
+    }
+
+    public Spec ip(String i) {
+      ip = i;
+      return this;
+    }
+
+    public Spec minute(int m) {
+      at = BASE.plus(Duration.ofMinutes(m));
+      return this;
+    }
+
+    public Spec changes(FieldChange... c) {
+      changes = List.of(c);
+      return this;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public ActivityEvent build() {
+      return ActivityEvent.newBuilder()
+          .setEventId(id)
+          .setChangeId("chg-" + id)
+          .setWorkspaceId(workspace)
+          .setOccurredAt(at)
+          .setProcessedAt(at.plusMillis(200))
+          .setCategory(category)
+          .setType(type)
+          .setRecordType(recordType)
+          .setRecordId(recordId)
+          .setRecordDisplay(
+              "ticket".equals(recordType) ? "#" + recordId + " Printer on fire" : null)
+          .setParentRecordType(parentType)
+          .setParentRecordId(parentId)
+          .setActor(
+              Actor.newBuilder()
+                  .setType("user")
+                  .setId(actorId)
+                  .setName("User " + actorId)
+                  .setIp(ip)
+                  .setUserAgent("Mozilla/5.0")
+                  .setRequestId("req-" + id)
+                  .setChannel("web")
+                  .setRuleId(null)
+                  .setOnBehalfOf(null)
+                  .setImpersonatorId(null)
+                  .setSource("context")
+                  .setDbUser("app")
+                  .setExtra(Map.of())
+                  .build())
+          .setChanges(changes)
+          .setDetails(Map.of())
+          .setTransactionId("734:" + lsn)
+          .setSource(
+              SourcePosition.newBuilder()
+                  .setConnector("helpdesk")
+                  .setSchema$("helpdesk")
+                  .setTable("tickets")
+                  .setLsn(lsn)
+                  .setTxOrder(1L)
+                  .setTopic("helpdesk.helpdesk.tickets")
+                  .setPartition(0)
+                  .setOffset(lsn)
+                  .build())
+          .build();
+    }
+  }
+
+  static FieldChange change(String field, String old, String now, boolean sensitive) {
     return FieldChange.newBuilder()
         .setField(field)
         .setOld(old)
         .setNew$(now)
-        .setOldDisplay(oldDisplay)
-        .setNewDisplay(newDisplay)
+        .setOldDisplay(null)
+        .setNewDisplay(null)
         .setSensitive(sensitive)
         .build();
   }

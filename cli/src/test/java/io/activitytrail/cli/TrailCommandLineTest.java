@@ -45,7 +45,19 @@ class TrailCommandLineTest {
   @DisplayName("--help works on every command and exits 0")
   void helpEverywhere() {
     for (String command :
-        new String[] {"up", "down", "status", "simulate", "demo", "feed", "timeline", "migrate"}) {
+        new String[] {
+          "up",
+          "down",
+          "status",
+          "simulate",
+          "demo",
+          "feed",
+          "timeline",
+          "audit",
+          "token",
+          "api",
+          "migrate"
+        }) {
       assertThat(run(command, "--help")).as(command).isEqualTo(0);
     }
   }

@@ -1,5 +1,6 @@
 package io.activitytrail.e2e;
 
+import io.activitytrail.api.ApiSecret;
 import io.activitytrail.stack.LocalStack;
 import io.activitytrail.stack.StackConfig;
 import io.activitytrail.stack.StackPorts;
@@ -71,6 +72,11 @@ final class E2eStack {
 
   String apiUrl() {
     return stack.config().apiUrl();
+  }
+
+  /** The HS256 secret the engine verifies tokens with. */
+  byte[] apiSecret() {
+    return ApiSecret.loadOrCreate(ApiSecret.file(stack.config().confDir()));
   }
 
   Map<String, String> postgres() {

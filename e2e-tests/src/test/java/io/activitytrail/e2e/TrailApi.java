@@ -2,8 +2,11 @@ package io.activitytrail.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.activitytrail.api.ApiTokens;
+import io.activitytrail.api.Role;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +30,10 @@ final class TrailApi {
 
   List<JsonNode> feed(String workspace, int limit) {
     return items("/v1/workspaces/" + enc(workspace) + "/activities?limit=" + limit);
+  }
+
+  List<JsonNode> audit(String workspace) {
+    return items("/v1/workspaces/" + enc(workspace) + "/audit-events?limit=500");
   }
 
   List<JsonNode> timeline(String workspace, String recordType, String recordId) {
@@ -57,10 +64,27 @@ final class TrailApi {
   }
 
   private List<JsonNode> items(String path) {
+    List<JsonNode> items = new ArrayList<>();
+    page(path).get("items").forEach(items::add);
+    return items;
+  }
+
+  /** One page, {items, next_cursor}, read with an admin token of the path's workspace. */
+  JsonNode page(String path) {
+    String workspace = URLDecoder.decode(path.split("/")[3], StandardCharsets.UTF_8);
+    String token =
+        ApiTokens.mint(
+            E2eStack.shared().apiSecret(),
+            "e2e",
+            workspace,
+            Role.admin,
+            Duration.ofMinutes(5),
+            Instant.now());
     try {
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(URI.create(baseUrl + path))
+                  .header("Authorization", "Bearer " + token)
                   .timeout(Duration.ofSeconds(10))
                   .GET()
                   .build(),
@@ -69,9 +93,7 @@ final class TrailApi {
         throw new AssertionError(
             "GET " + path + " -> " + response.statusCode() + ": " + response.body());
       }
-      List<JsonNode> items = new ArrayList<>();
-      JSON.readTree(response.body()).get("items").forEach(items::add);
-      return items;
+      return JSON.readTree(response.body());
     } catch (IOException e) {
       throw new AssertionError("GET " + path + " failed", e);
     } catch (InterruptedException e) {
