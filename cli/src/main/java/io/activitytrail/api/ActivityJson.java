@@ -43,6 +43,8 @@ public final class ActivityJson {
   public static Map<String, Object> item(ActivityEvent e, Role role) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("event_id", e.getEventId());
+    // Shared by the activities one row change implies (a status change and a priority change).
+    json.put("change_id", e.getChangeId());
     json.put("workspace_id", e.getWorkspaceId());
     json.put("occurred_at", timestamp(e.getOccurredAt()));
     json.put("category", e.getCategory().name());
@@ -50,8 +52,12 @@ public final class ActivityJson {
     json.put("record_type", e.getRecordType());
     json.put("record_id", e.getRecordId());
     json.put("record_display", e.getRecordDisplay());
+    json.put("parent_record_type", e.getParentRecordType());
+    json.put("parent_record_id", e.getParentRecordId());
     json.put("actor", actor(e.getActor(), role));
     json.put("changes", e.getChanges().stream().map(ActivityJson::change).toList());
+    // Type-specific facts the timeline shows: a note's internal flag, a file's name and size.
+    json.put("details", new java.util.TreeMap<>(e.getDetails()));
     json.put("transaction_id", e.getTransactionId());
     return json;
   }

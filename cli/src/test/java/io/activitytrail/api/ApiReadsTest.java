@@ -180,6 +180,8 @@ class ApiReadsTest {
     JsonNode golden = JSON.readTree(getClass().getResource("/golden/status-changed-admin.json"));
     ((com.fasterxml.jackson.databind.node.ObjectNode) golden).put("event_id", statusChanged);
     ((com.fasterxml.jackson.databind.node.ObjectNode) golden)
+        .put("change_id", "chg-" + statusChanged);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) golden)
         .put("occurred_at", ActivityJson.timestamp(Activities.BASE.plusSeconds(240)));
     ((com.fasterxml.jackson.databind.node.ObjectNode) golden)
         .put("transaction_id", item.get("transaction_id").asText());
