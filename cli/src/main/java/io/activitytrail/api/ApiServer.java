@@ -78,6 +78,9 @@ public final class ApiServer implements AutoCloseable {
       Supplier<Health> health,
       Optional<ExportRoutes> exports)
       throws IOException {
+    // The JDK server writes headers and body as two segments; with Nagle on, the body waits for
+    // the client's delayed ACK (~40 ms on every response). Read once, when the first server starts.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer http = HttpServer.create(address, 0);
     // Reads are serialized on chDB's one connection anyway; a few threads keep a slow request from
     // blocking /health and /metrics.

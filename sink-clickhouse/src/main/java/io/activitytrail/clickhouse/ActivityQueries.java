@@ -2,7 +2,9 @@ package io.activitytrail.clickhouse;
 
 import io.activitytrail.clickhouse.PageCursor.Kind;
 import io.activitytrail.event.ActivityEvent;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -72,9 +74,9 @@ public final class ActivityQueries {
     Keyset after = PageCursor.decode(kind, cursor);
     KeysetSelect select =
         new KeysetSelect(byRecordTable)
-            .where("workspace_id = {workspace:String}", "workspace", workspaceId)
-            .where("timeline_record_type = {record_type:String}", "record_type", recordType)
-            .where("timeline_record_id = {record_id:String}", "record_id", recordId);
+            .key("workspace_id = {workspace:String}", "workspace", workspaceId)
+            .key("timeline_record_type = {record_type:String}", "record_type", recordType)
+            .key("timeline_record_id = {record_id:String}", "record_id", recordId);
     return page(select, newestFirst, after, QueryChecks.pageLimit(limit), kind);
   }
 
@@ -90,8 +92,8 @@ public final class ActivityQueries {
 
   private KeysetSelect feedSelect(FeedFilter filter) {
     return new KeysetSelect(table)
-        .where("workspace_id = {workspace:String}", "workspace", filter.workspaceId())
-        .where("category = 'activity'")
+        .key("workspace_id = {workspace:String}", "workspace", filter.workspaceId())
+        .key("category = 'activity'")
         .whereIn("actor_id", "actors", filter.actors())
         .whereIn("type", "types", filter.types())
         .whereIn("record_type", "record_types", filter.recordTypes())
@@ -101,8 +103,8 @@ public final class ActivityQueries {
   private KeysetSelect auditSelect(AuditFilter filter) {
     KeysetSelect select =
         new KeysetSelect(table)
-            .where("workspace_id = {workspace:String}", "workspace", filter.workspaceId())
-            .where("category = 'audit'")
+            .key("workspace_id = {workspace:String}", "workspace", filter.workspaceId())
+            .key("category = 'audit'")
             .whereIn("type", "types", filter.types())
             .whereIn("actor_id", "actors", filter.actors());
     if (AuditFilter.FAILURE.equals(filter.outcome())) {
@@ -117,49 +119,82 @@ public final class ActivityQueries {
   }
 
   private Page page(KeysetSelect select, boolean newestFirst, Keyset after, int limit, Kind kind) {
-    // One row more than asked tells whether a next page exists without a second query.
-    List<ActivityEvent> rows = distinct(select, newestFirst, after, limit + 1);
-    if (rows.size() <= limit) {
-      return new Page(rows, null);
+    // One position more than asked tells whether a next page exists without another query.
+    List<Keyset> found = distinct(select, newestFirst, after, limit + 1);
+    if (found.size() <= limit) {
+      return new Page(rowsAt(select, found), null);
     }
-    List<ActivityEvent> items = rows.subList(0, limit);
-    return new Page(items, PageCursor.encode(kind, Keyset.of(items.get(limit - 1))));
+    List<Keyset> page = found.subList(0, limit);
+    return new Page(rowsAt(select, page), PageCursor.encode(kind, page.get(limit - 1)));
   }
 
   /**
-   * Up to {@code wanted} distinct events after {@code after}. Copies of an event share its sort
-   * values, so they arrive adjacent and only the first is kept; when copies shortened the read, it
-   * continues after the last row seen (strictly after, so a copy is never read twice).
+   * The positions of up to {@code wanted} distinct events after {@code after}. Copies of an event
+   * share its sort values, so they arrive adjacent and only the first is kept; when copies
+   * shortened the read, it continues after the last position seen (strictly after, so a copy is
+   * never read twice).
    */
-  private List<ActivityEvent> distinct(
+  private List<Keyset> distinct(
       KeysetSelect select, boolean newestFirst, Keyset after, int wanted) {
-    List<ActivityEvent> out = new ArrayList<>(wanted);
+    List<Keyset> page = new ArrayList<>(wanted);
     Keyset position = after;
-    while (out.size() < wanted) {
-      int asked = wanted - out.size();
-      List<ActivityEvent> rows = read(select.page(newestFirst, position, asked));
-      for (ActivityEvent row : rows) {
-        if (out.isEmpty() || !out.get(out.size() - 1).getEventId().equals(row.getEventId())) {
-          out.add(row);
+    while (page.size() < wanted) {
+      int asked = wanted - page.size();
+      List<Keyset> found = positions(select.positions(newestFirst, position, asked));
+      for (Keyset at : found) {
+        if (page.isEmpty() || !page.get(page.size() - 1).eventId().equals(at.eventId())) {
+          page.add(at);
         }
       }
-      if (rows.size() < asked) {
+      if (found.size() < asked) {
         break;
       }
-      position = Keyset.of(rows.get(rows.size() - 1));
+      position = found.get(found.size() - 1);
+    }
+    return page;
+  }
+
+  /** The full events at {@code page}'s positions, in the page's order. */
+  private List<ActivityEvent> rowsAt(KeysetSelect select, List<Keyset> page) {
+    if (page.isEmpty()) {
+      return List.of();
+    }
+    Map<String, ActivityEvent> byId = new HashMap<>();
+    Instant earliest = page.get(0).occurredAt();
+    Instant latest = earliest;
+    for (Keyset at : page) {
+      byId.put(at.eventId(), null);
+      earliest = at.occurredAt().isBefore(earliest) ? at.occurredAt() : earliest;
+      latest = at.occurredAt().isAfter(latest) ? at.occurredAt() : latest;
+    }
+    for (ActivityEvent event : read(select.rows(byId.keySet(), earliest, latest))) {
+      // Copies of an event are equal; the first one found stands for all.
+      byId.putIfAbsent(event.getEventId(), event);
+    }
+    List<ActivityEvent> out = new ArrayList<>(page.size());
+    for (Keyset at : page) {
+      ActivityEvent event = byId.get(at.eventId());
+      // Only a TTL deletion between the two steps removes a row; the cursor stays exact.
+      if (event != null) {
+        out.add(event);
+      }
     }
     return out;
+  }
+
+  private List<Keyset> positions(KeysetSelect.Statement statement) {
+    return ch.query(statement.sql(), statement.params()).stream().map(Keyset::ofRow).toList();
   }
 
   private void streamAll(KeysetSelect select, Consumer<ActivityEvent> sink) {
     Keyset after = null;
     while (true) {
-      List<ActivityEvent> rows = distinct(select, false, after, STREAM_PAGE);
-      rows.forEach(sink);
-      if (rows.size() < STREAM_PAGE) {
+      List<Keyset> page = distinct(select, false, after, STREAM_PAGE);
+      rowsAt(select, page).forEach(sink);
+      if (page.size() < STREAM_PAGE) {
         return;
       }
-      after = Keyset.of(rows.get(rows.size() - 1));
+      after = page.get(page.size() - 1);
     }
   }
 
@@ -174,7 +209,7 @@ public final class ActivityQueries {
             + " FROM "
             + table
             + " FINAL WHERE workspace_id = {workspace:String}"
-            + " ORDER BY occurred_at DESC, source_lsn DESC, source_tx_order DESC, event_id DESC"
+            + " ORDER BY occurred_at DESC, sort_lsn DESC, sort_tx_order DESC, event_id DESC"
             + " LIMIT {limit:UInt32}",
         Map.of("workspace", workspaceId, "limit", checkedLimit(limit)));
   }
@@ -188,7 +223,7 @@ public final class ActivityQueries {
             + table
             + " FINAL WHERE workspace_id = {workspace:String}"
             + " AND record_type = {record_type:String} AND record_id = {record_id:String}"
-            + " ORDER BY occurred_at, source_lsn, source_tx_order, event_id"
+            + " ORDER BY occurred_at, sort_lsn, sort_tx_order, event_id"
             + " LIMIT {limit:UInt32}",
         Map.of(
             "workspace",

@@ -95,11 +95,7 @@ public final class ActivityRows {
 
   /** The events as JSONEachRow lines with exactly {@link #COLUMNS}. */
   public static byte[] toJsonEachRow(List<ActivityEvent> events) {
-    List<Map<String, Object>> rows = new ArrayList<>(events.size());
-    for (ActivityEvent event : events) {
-      rows.add(toRow(event));
-    }
-    return JsonEachRow.write(rows);
+    return ActivityJsonWriter.write(events);
   }
 
   /** One event as a row map keyed by {@link #COLUMNS}. */

@@ -2,6 +2,7 @@ package io.activitytrail.clickhouse;
 
 import io.activitytrail.event.ActivityEvent;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A place in the commit order of events: (occurred_at, source lsn, source tx order, event id). A
@@ -21,5 +22,14 @@ record Keyset(Instant occurredAt, long lsn, long txOrder, String eventId) {
         lsn == null ? MISSING : lsn,
         txOrder == null ? MISSING : txOrder,
         event.getEventId());
+  }
+
+  /** The position in a row read with {@link KeysetSelect#POSITION_COLUMNS}. */
+  static Keyset ofRow(Map<String, Object> row) {
+    return new Keyset(
+        ActivityRows.parseTime(row.get("occurred_at")),
+        ((Number) row.get("sort_lsn")).longValue(),
+        ((Number) row.get("sort_tx_order")).longValue(),
+        (String) row.get("event_id"));
   }
 }

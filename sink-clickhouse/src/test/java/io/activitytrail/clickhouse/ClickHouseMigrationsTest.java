@@ -23,7 +23,7 @@ class ClickHouseMigrationsTest {
     String db = TestClickHouse.freshDatabase();
 
     assertThat(ClickHouseMigrations.apply(ch, db))
-        .containsExactly("V001__activity", "V002__activity_by_record");
+        .containsExactly("V001__activity", "V002__activity_by_record", "V003__keys_in_page_order");
 
     List<Map<String, Object>> recorded =
         ch.query(
@@ -33,8 +33,9 @@ class ClickHouseMigrationsTest {
     assertThat(recorded)
         .containsExactly(
             Map.of("version", 1, "name", "activity", "checksum", files.get(0).checksum()),
+            Map.of("version", 2, "name", "activity_by_record", "checksum", files.get(1).checksum()),
             Map.of(
-                "version", 2, "name", "activity_by_record", "checksum", files.get(1).checksum()));
+                "version", 3, "name", "keys_in_page_order", "checksum", files.get(2).checksum()));
     assertThat(ch.query("EXISTS TABLE " + db + ".activity", Map.of()))
         .containsExactly(Map.of("result", 1));
     assertThat(ch.query("EXISTS TABLE " + db + ".activity_by_record", Map.of()))
@@ -49,7 +50,7 @@ class ClickHouseMigrationsTest {
 
     assertThat(ClickHouseMigrations.apply(ch, db)).isEmpty();
     assertThat(ch.query("SELECT count() AS n FROM " + db + ".schema_migrations", Map.of()))
-        .containsExactly(Map.of("n", 2));
+        .containsExactly(Map.of("n", 3));
   }
 
   @Test
