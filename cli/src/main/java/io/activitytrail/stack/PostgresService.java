@@ -46,19 +46,59 @@ final class PostgresService implements ManagedService {
   }
 
   private Path install() {
-    return config.home().resolve("pg");
+    return home().resolve("pg");
   }
 
   private Path data() {
-    return config.dataDir("postgres");
+    return home().resolve("data").resolve("postgres");
   }
 
   private Path socketDir() {
-    return config.tmpDir("postgres");
+    return home().resolve("tmp").resolve("postgres");
+  }
+
+  /**
+   * The stack's home, unless PostgreSQL has to run as nobody and nobody cannot enter the home (a
+   * checkout under /root): then a folder of this home's own under /var/tmp, which it can.
+   */
+  private Path home() {
+    if (!asRoot || traversable(config.home())) {
+      return config.home();
+    }
+    return Path.of("/var/tmp/activity-trail", Integer.toHexString(config.home().hashCode()));
+  }
+
+  private static boolean traversable(Path dir) {
+    for (Path p = dir; p != null; p = p.getParent()) {
+      try {
+        if (Files.exists(p)
+            && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+          return false;
+        }
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
   public void prepare(Deadline deadline) throws Exception {
+    if (!home().equals(config.home())) {
+      // Shown in the log named by every error about this piece.
+      Files.createDirectories(config.logFile(ServiceId.POSTGRES).getParent());
+      Files.writeString(
+          config.logFile(ServiceId.POSTGRES),
+          "user "
+              + RUN_AS
+              + " cannot enter "
+              + config.home()
+              + ": PostgreSQL's binaries and data live in "
+              + home()
+              + "\n",
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    }
     PostgresBinaries.install(install());
     Files.createDirectories(data());
     Files.createDirectories(socketDir());
