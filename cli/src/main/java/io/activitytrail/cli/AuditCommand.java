@@ -2,11 +2,9 @@ package io.activitytrail.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "audit",
@@ -32,39 +30,22 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--ip", description = "Only events from this client IP.")
   String ip;
 
-  @Option(names = "--from", description = "From this time (ISO-8601, inclusive) or date.")
-  String from;
+  @Mixin TimeRangeOptions timeRange;
 
-  @Option(names = "--to", description = "Before this time (ISO-8601, exclusive) or date.")
-  String to;
-
-  @Option(names = "--limit", description = "Events per page (1-500, default 50).")
-  Integer limit;
-
-  @Option(names = "--cursor", description = "The next_cursor of the previous page.")
-  String cursor;
-
-  @Option(names = "--json", description = "Print the API's JSON page instead of a table.")
-  boolean json;
+  @Mixin PageOptions page;
 
   @Mixin ActivityReader reader;
 
-  @Spec CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
-    ActivityReader.checkLimit(spec, limit);
     ActivityReader.Query query =
         new ActivityReader.Query()
             .addAll("type", types)
             .addAll("actor", actors)
             .add("outcome", outcome)
-            .add("ip", ip)
-            .add("from", from)
-            .add("to", to)
-            .add("limit", limit)
-            .add("cursor", cursor);
-    ActivityTable.printPage(reader.page(workspace, "/audit-events", query), json, System.out);
+            .add("ip", ip);
+    page.addTo(timeRange.addTo(query));
+    ActivityTable.printPage(reader.page(workspace, "/audit-events", query), page.json, System.out);
     return 0;
   }
 }

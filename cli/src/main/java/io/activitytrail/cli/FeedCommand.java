@@ -2,11 +2,9 @@ package io.activitytrail.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "feed",
@@ -29,38 +27,21 @@ final class FeedCommand implements Callable<Integer> {
   @Option(names = "--record-type", description = "Only this record type, e.g. ticket (repeatable).")
   List<String> recordTypes;
 
-  @Option(names = "--from", description = "From this time (ISO-8601, inclusive) or date.")
-  String from;
+  @Mixin TimeRangeOptions timeRange;
 
-  @Option(names = "--to", description = "Before this time (ISO-8601, exclusive) or date.")
-  String to;
-
-  @Option(names = "--limit", description = "Activities per page (1-500, default 50).")
-  Integer limit;
-
-  @Option(names = "--cursor", description = "The next_cursor of the previous page.")
-  String cursor;
-
-  @Option(names = "--json", description = "Print the API's JSON page instead of a table.")
-  boolean json;
+  @Mixin PageOptions page;
 
   @Mixin ActivityReader reader;
 
-  @Spec CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
-    ActivityReader.checkLimit(spec, limit);
     ActivityReader.Query query =
         new ActivityReader.Query()
             .addAll("actor", actors)
             .addAll("type", types)
-            .addAll("record_type", recordTypes)
-            .add("from", from)
-            .add("to", to)
-            .add("limit", limit)
-            .add("cursor", cursor);
-    ActivityTable.printPage(reader.page(workspace, "/activities", query), json, System.out);
+            .addAll("record_type", recordTypes);
+    page.addTo(timeRange.addTo(query));
+    ActivityTable.printPage(reader.page(workspace, "/activities", query), page.json, System.out);
     return 0;
   }
 }

@@ -1,12 +1,10 @@
 package io.activitytrail.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "timeline",
@@ -33,31 +31,20 @@ final class TimelineCommand implements Callable<Integer> {
   @Option(names = "--order", description = "asc (oldest first, the default) or desc.")
   String order;
 
-  @Option(names = "--limit", description = "Activities per page (1-500, default 50).")
-  Integer limit;
-
-  @Option(names = "--cursor", description = "The next_cursor of the previous page.")
-  String cursor;
-
-  @Option(names = "--json", description = "Print the API's JSON page instead of a table.")
-  boolean json;
+  @Mixin PageOptions page;
 
   @Mixin ActivityReader reader;
 
-  @Spec CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
-    ActivityReader.checkLimit(spec, limit);
-    ActivityReader.Query query =
-        new ActivityReader.Query().add("order", order).add("limit", limit).add("cursor", cursor);
+    ActivityReader.Query query = page.addTo(new ActivityReader.Query().add("order", order));
     String path =
         "/records/"
             + ActivityReader.encode(recordType)
             + "/"
             + ActivityReader.encode(recordId)
             + "/timeline";
-    ActivityTable.printPage(reader.page(workspace, path, query), json, System.out);
+    ActivityTable.printPage(reader.page(workspace, path, query), page.json, System.out);
     return 0;
   }
 }

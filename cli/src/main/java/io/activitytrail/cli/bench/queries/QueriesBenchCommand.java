@@ -68,7 +68,9 @@ public final class QueriesBenchCommand implements Callable<Integer> {
   int requests = 200;
 
   @Option(names = "--batch", description = "Rows per insert (default ${DEFAULT-VALUE}).")
-  int batch = 200_000;
+  // Two batches are in memory at once (one encoding, one inserting): sized for the launcher's 512
+  // MiB heap.
+  int batch = 50_000;
 
   @Option(names = "--no-postgres", description = "Skip the PostgreSQL comparison.")
   boolean noPostgres;
