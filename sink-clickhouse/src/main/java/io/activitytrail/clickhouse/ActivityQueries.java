@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 /**
  * The reads the product needs, as parameterized SQL shared by both adapters. Every read shows an
  * event written twice (at-least-once delivery) once, even before background merges collapse the
- * copies: pages drop adjacent copies of an event (see {@link KeysetSelect}), the older reads use
- * {@code FINAL}.
+ * copies: pages drop adjacent copies of an event (see {@link KeysetSelect}), the count uses {@code
+ * FINAL}.
  *
  * <p>Pages use keyset cursors: the position (occurred_at, lsn, tx order, event id) of the last
  * item, so a page never skips or repeats an event while new events arrive. The feed and the audit
@@ -21,9 +21,6 @@ import java.util.function.Consumer;
  * activity_by_record} (sorted by record, each event also filed under its parent record).
  */
 public final class ActivityQueries {
-
-  /** Upper bound of one page, so a caller cannot ask ClickHouse for everything at once. */
-  public static final int MAX_LIMIT = 10_000;
 
   private static final String SELECT = "SELECT " + String.join(", ", ActivityRows.COLUMNS);
 
@@ -202,40 +199,6 @@ public final class ActivityQueries {
     return read(statement.sql(), statement.params());
   }
 
-  /** The workspace's newest events, newest first. */
-  public List<ActivityEvent> feed(String workspaceId, int limit) {
-    return read(
-        SELECT
-            + " FROM "
-            + table
-            + " FINAL WHERE workspace_id = {workspace:String}"
-            + " ORDER BY occurred_at DESC, sort_lsn DESC, sort_tx_order DESC, event_id DESC"
-            + " LIMIT {limit:UInt32}",
-        Map.of("workspace", workspaceId, "limit", checkedLimit(limit)));
-  }
-
-  /** One record's events, oldest first, in commit order (time, then source lsn and tx order). */
-  public List<ActivityEvent> timeline(
-      String workspaceId, String recordType, String recordId, int limit) {
-    return read(
-        SELECT
-            + " FROM "
-            + table
-            + " FINAL WHERE workspace_id = {workspace:String}"
-            + " AND record_type = {record_type:String} AND record_id = {record_id:String}"
-            + " ORDER BY occurred_at, sort_lsn, sort_tx_order, event_id"
-            + " LIMIT {limit:UInt32}",
-        Map.of(
-            "workspace",
-            workspaceId,
-            "record_type",
-            recordType,
-            "record_id",
-            recordId,
-            "limit",
-            checkedLimit(limit)));
-  }
-
   /** How many distinct events the workspace has. */
   public long count(String workspaceId) {
     List<Map<String, Object>> rows =
@@ -247,13 +210,5 @@ public final class ActivityQueries {
 
   private List<ActivityEvent> read(String sql, Map<String, ?> params) {
     return ch.query(sql, params).stream().map(ActivityRows::fromRow).toList();
-  }
-
-  private static int checkedLimit(int limit) {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException(
-          "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
-    }
-    return limit;
   }
 }

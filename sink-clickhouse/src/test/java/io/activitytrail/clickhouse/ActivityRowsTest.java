@@ -31,9 +31,11 @@ class ActivityRowsTest {
 
     insert(tricky, plain);
 
-    assertThat(queries.timeline("ws-rt", "workspace", tricky.getRecordId(), 10))
+    assertThat(
+            queries.timeline("ws-rt", "workspace", tricky.getRecordId(), false, 10, null).items())
         .containsExactly(tricky);
-    assertThat(queries.timeline("ws-rt", "ticket", "42", 10)).containsExactly(plain);
+    assertThat(queries.timeline("ws-rt", "ticket", "42", false, 10, null).items())
+        .containsExactly(plain);
   }
 
   @Test
@@ -57,8 +59,9 @@ class ActivityRowsTest {
     insert(e);
     insert(e);
 
-    assertThat(queries.feed("ws-dup", 10)).containsExactly(e);
-    assertThat(queries.timeline("ws-dup", "ticket", "7", 10)).containsExactly(e);
+    assertThat(queries.feed(FeedFilter.all("ws-dup"), 10, null).items()).containsExactly(e);
+    assertThat(queries.timeline("ws-dup", "ticket", "7", false, 10, null).items())
+        .containsExactly(e);
     assertThat(queries.count("ws-dup")).isEqualTo(1);
   }
 
@@ -72,9 +75,10 @@ class ActivityRowsTest {
     ActivityEvent otherWorkspace = TestEvents.ticketUpdated("e-x", "ws-other", "9", 3, 250);
     insert(last, otherWorkspace, sameInstantLaterLsn, first);
 
-    assertThat(queries.timeline("ws-ord", "ticket", "9", 10))
+    assertThat(queries.timeline("ws-ord", "ticket", "9", false, 10, null).items())
         .containsExactly(first, sameInstantLaterLsn, last);
-    assertThat(queries.feed("ws-ord", 2)).containsExactly(last, sameInstantLaterLsn);
+    assertThat(queries.feed(FeedFilter.all("ws-ord"), 2, null).items())
+        .containsExactly(last, sameInstantLaterLsn);
     assertThat(queries.count("ws-ord")).isEqualTo(3);
   }
 

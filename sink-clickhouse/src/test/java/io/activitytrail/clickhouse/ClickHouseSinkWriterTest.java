@@ -56,7 +56,7 @@ class ClickHouseSinkWriterTest {
 
       writer.flush(false);
 
-      assertThat(queries.feed("ws-sink", 10))
+      assertThat(queries.feed(FeedFilter.all("ws-sink"), 10, null).items())
           .extracting(ActivityEvent::getEventId)
           .containsExactly("e-2", "e-1");
     }
