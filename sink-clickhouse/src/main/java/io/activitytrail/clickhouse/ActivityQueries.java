@@ -2,9 +2,8 @@ package io.activitytrail.clickhouse;
 
 import io.activitytrail.clickhouse.PageCursor.Kind;
 import io.activitytrail.event.ActivityEvent;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -12,8 +11,8 @@ import java.util.function.Consumer;
 /**
  * The reads the product needs, as parameterized SQL shared by both adapters. Every read shows an
  * event written twice (at-least-once delivery) once, even before background merges collapse the
- * copies: pages drop adjacent copies of an event (see {@link KeysetSelect}), the count uses {@code
- * FINAL}.
+ * copies: pages sort the rows of a statement and drop adjacent copies of an event (see {@link
+ * KeysetSelect}), the count uses {@code FINAL}.
  *
  * <p>Pages use keyset cursors: the position (occurred_at, lsn, tx order, event id) of the last
  * item, so a page never skips or repeats an event while new events arrive. The feed and the audit
@@ -21,8 +20,6 @@ import java.util.function.Consumer;
  * activity_by_record} (sorted by record, each event also filed under its parent record).
  */
 public final class ActivityQueries {
-
-  private static final String SELECT = "SELECT " + String.join(", ", ActivityRows.COLUMNS);
 
   /**
    * Rows per internal page of {@link #stream}: large enough to be cheap, small enough to be flat.
@@ -73,7 +70,8 @@ public final class ActivityQueries {
         new KeysetSelect(byRecordTable)
             .key("workspace_id = {workspace:String}", "workspace", workspaceId)
             .key("timeline_record_type = {record_type:String}", "record_type", recordType)
-            .key("timeline_record_id = {record_id:String}", "record_id", recordId);
+            .key("timeline_record_id = {record_id:String}", "record_id", recordId)
+            .narrow();
     return page(select, newestFirst, after, QueryChecks.pageLimit(limit), kind);
   }
 
@@ -116,82 +114,55 @@ public final class ActivityQueries {
   }
 
   private Page page(KeysetSelect select, boolean newestFirst, Keyset after, int limit, Kind kind) {
-    // One position more than asked tells whether a next page exists without another query.
-    List<Keyset> found = distinct(select, newestFirst, after, limit + 1);
+    // One event more than asked tells whether a next page exists without another query.
+    List<ActivityEvent> found = distinct(select, newestFirst, after, limit + 1);
     if (found.size() <= limit) {
-      return new Page(rowsAt(select, found), null);
+      return new Page(found, null);
     }
-    List<Keyset> page = found.subList(0, limit);
-    return new Page(rowsAt(select, page), PageCursor.encode(kind, page.get(limit - 1)));
+    List<ActivityEvent> page = List.copyOf(found.subList(0, limit));
+    return new Page(page, PageCursor.encode(kind, Keyset.of(page.get(limit - 1))));
   }
 
   /**
-   * The positions of up to {@code wanted} distinct events after {@code after}. Copies of an event
-   * share its sort values, so they arrive adjacent and only the first is kept; when copies
-   * shortened the read, it continues after the last position seen (strictly after, so a copy is
-   * never read twice).
+   * Up to {@code wanted} distinct events after {@code after}, in page order. A statement returns
+   * every copy of each position it selects (copies share the sort values), so after sorting the
+   * copies are adjacent and only the first is kept. Fewer rows than asked means the filter is
+   * exhausted; when copies shortened the page, the read continues strictly after the last position
+   * seen, whose copies all came with it.
    */
-  private List<Keyset> distinct(
+  private List<ActivityEvent> distinct(
       KeysetSelect select, boolean newestFirst, Keyset after, int wanted) {
-    List<Keyset> page = new ArrayList<>(wanted);
+    Comparator<ActivityEvent> order =
+        Comparator.comparing(
+            Keyset::of, newestFirst ? Keyset.COMMIT_ORDER.reversed() : Keyset.COMMIT_ORDER);
+    List<ActivityEvent> page = new ArrayList<>(wanted);
     Keyset position = after;
     while (page.size() < wanted) {
       int asked = wanted - page.size();
-      List<Keyset> found = positions(select.positions(newestFirst, position, asked));
-      for (Keyset at : found) {
-        if (page.isEmpty() || !page.get(page.size() - 1).eventId().equals(at.eventId())) {
-          page.add(at);
+      List<ActivityEvent> found = new ArrayList<>(read(select.page(newestFirst, position, asked)));
+      found.sort(order);
+      for (ActivityEvent event : found) {
+        if (page.isEmpty() || !page.get(page.size() - 1).getEventId().equals(event.getEventId())) {
+          page.add(event);
         }
       }
       if (found.size() < asked) {
         break;
       }
-      position = found.get(found.size() - 1);
+      position = Keyset.of(found.get(found.size() - 1));
     }
     return page;
-  }
-
-  /** The full events at {@code page}'s positions, in the page's order. */
-  private List<ActivityEvent> rowsAt(KeysetSelect select, List<Keyset> page) {
-    if (page.isEmpty()) {
-      return List.of();
-    }
-    Map<String, ActivityEvent> byId = new HashMap<>();
-    Instant earliest = page.get(0).occurredAt();
-    Instant latest = earliest;
-    for (Keyset at : page) {
-      byId.put(at.eventId(), null);
-      earliest = at.occurredAt().isBefore(earliest) ? at.occurredAt() : earliest;
-      latest = at.occurredAt().isAfter(latest) ? at.occurredAt() : latest;
-    }
-    for (ActivityEvent event : read(select.rows(byId.keySet(), earliest, latest))) {
-      // Copies of an event are equal; the first one found stands for all.
-      byId.putIfAbsent(event.getEventId(), event);
-    }
-    List<ActivityEvent> out = new ArrayList<>(page.size());
-    for (Keyset at : page) {
-      ActivityEvent event = byId.get(at.eventId());
-      // Only a TTL deletion between the two steps removes a row; the cursor stays exact.
-      if (event != null) {
-        out.add(event);
-      }
-    }
-    return out;
-  }
-
-  private List<Keyset> positions(KeysetSelect.Statement statement) {
-    return ch.query(statement.sql(), statement.params()).stream().map(Keyset::ofRow).toList();
   }
 
   private void streamAll(KeysetSelect select, Consumer<ActivityEvent> sink) {
     Keyset after = null;
     while (true) {
-      List<Keyset> page = distinct(select, false, after, STREAM_PAGE);
-      rowsAt(select, page).forEach(sink);
+      List<ActivityEvent> page = distinct(select, false, after, STREAM_PAGE);
+      page.forEach(sink);
       if (page.size() < STREAM_PAGE) {
         return;
       }
-      after = page.get(page.size() - 1);
+      after = Keyset.of(page.get(page.size() - 1));
     }
   }
 

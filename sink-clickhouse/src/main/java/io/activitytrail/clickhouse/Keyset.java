@@ -1,8 +1,10 @@
 package io.activitytrail.clickhouse;
 
 import io.activitytrail.event.ActivityEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * A place in the commit order of events: (occurred_at, source lsn, source tx order, event id). A
@@ -12,6 +14,17 @@ import java.util.Map;
 record Keyset(Instant occurredAt, long lsn, long txOrder, String eventId) {
 
   static final long MISSING = -1L;
+
+  /**
+   * Oldest first, exactly as ClickHouse sorts the key: event ids compare as unsigned UTF-8 bytes
+   * (ClickHouse's String order), not as Java's UTF-16 chars, so the last item of a page sorted here
+   * is the one the next page's SQL starts after.
+   */
+  static final Comparator<Keyset> COMMIT_ORDER =
+      Comparator.comparing(Keyset::occurredAt)
+          .thenComparingLong(Keyset::lsn)
+          .thenComparingLong(Keyset::txOrder)
+          .thenComparing(Keyset::eventId, Keyset::compareUtf8);
 
   /** The position of an event. */
   static Keyset of(ActivityEvent event) {
@@ -24,12 +37,8 @@ record Keyset(Instant occurredAt, long lsn, long txOrder, String eventId) {
         event.getEventId());
   }
 
-  /** The position in a row read with {@link KeysetSelect#POSITION_COLUMNS}. */
-  static Keyset ofRow(Map<String, Object> row) {
-    return new Keyset(
-        ActivityRows.parseTime(row.get("occurred_at")),
-        ((Number) row.get("sort_lsn")).longValue(),
-        ((Number) row.get("sort_tx_order")).longValue(),
-        (String) row.get("event_id"));
+  private static int compareUtf8(String a, String b) {
+    return Arrays.compareUnsigned(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -52,24 +52,46 @@ class KeysetSelectTest {
   }
 
   @Test
-  @DisplayName("step two fetches the page's events inside the key prefix and its time span only")
-  void rowsStatement() throws IOException {
-    KeysetSelect.Statement s =
-        select.rows(
-            List.of("e-1", "e-2"), Instant.ofEpochMilli(2_000), Instant.ofEpochMilli(3_000));
+  @DisplayName(
+      "a page is one statement: every column of the positions step one finds, inside the key"
+          + " prefix, on one thread")
+  void pageStatement() throws IOException {
+    KeysetSelect.Statement s = select.page(false, null, 11);
 
-    assertThat(s.sql()).isEqualTo(golden("keyset-rows.sql"));
+    assertThat(s.sql()).isEqualTo(golden("keyset-page.sql"));
+    assertThat(s.params())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("workspace", HOSTILE, "actors", List.of("u-1"), "from_ms", 1_000L, "rows", 11));
+  }
+
+  @Test
+  @DisplayName("a narrow (one record's) page reads every column in key order, after the cursor")
+  void narrowPageStatement() throws IOException {
+    KeysetSelect.Statement s =
+        new KeysetSelect("`db`.activity_by_record")
+            .key("workspace_id = {workspace:String}", "workspace", "ws-1")
+            .key("timeline_record_id = {record_id:String}", "record_id", HOSTILE)
+            .narrow()
+            .page(true, new Keyset(Instant.ofEpochMilli(5_000), 7, 1, "e-9"), 51);
+
+    assertThat(s.sql()).isEqualTo(golden("keyset-narrow-page.sql"));
     assertThat(s.params())
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
                 "workspace",
+                "ws-1",
+                "record_id",
                 HOSTILE,
-                "earliest_ms",
-                2_000L,
-                "latest_ms",
-                3_000L,
-                "event_ids",
-                List.of("e-1", "e-2")));
+                "after_ms",
+                5_000L,
+                "after_lsn",
+                7L,
+                "after_tx_order",
+                1L,
+                "after_event",
+                "e-9",
+                "rows",
+                51));
   }
 
   private static String golden(String name) throws IOException {
