@@ -67,11 +67,7 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--ip", description = "audit-events: only events from this client IP.")
   String ip;
 
-  @Option(names = "--from", description = "From this time (ISO-8601, inclusive) or date.")
-  String from;
-
-  @Option(names = "--to", description = "Before this time (ISO-8601, exclusive) or date.")
-  String to;
+  @Mixin TimeRangeOptions timeRange;
 
   @Mixin ActivityReader reader;
 
@@ -106,9 +102,8 @@ final class ExportCommand implements Callable<Integer> {
             .addAll("type", types)
             .addAll("record_type", recordTypes)
             .add("outcome", outcome)
-            .add("ip", ip)
-            .add("from", from)
-            .add("to", to);
+            .add("ip", ip);
+    timeRange.addTo(query);
     String base;
     String bearer;
     if (reader.apiUrl != null) {
