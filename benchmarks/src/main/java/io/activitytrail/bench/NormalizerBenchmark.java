@@ -10,6 +10,7 @@ import io.activitytrail.flink.decode.DebeziumDecoder;
 import io.activitytrail.flink.decode.RowChange;
 import io.activitytrail.flink.mapping.Mapping;
 import io.activitytrail.flink.mapping.MappingLoader;
+import io.activitytrail.flink.reference.InMemoryReferenceStore;
 import io.activitytrail.flink.source.RawRecord;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +42,7 @@ public class NormalizerBenchmark {
 
   private DebeziumDecoder decoder;
   private Normalizer normalizer;
-  private HeapReferences references;
+  private InMemoryReferenceStore references;
   private RawRecord[] records;
   private RowChange[] changes;
   private ActorContext context;
@@ -51,7 +52,7 @@ public class NormalizerBenchmark {
     Mapping mapping = MappingLoader.load(MappingLoader.BUNDLED);
     decoder = new DebeziumDecoder(Envelopes.PREFIX, mapping);
     normalizer = new Normalizer(mapping);
-    references = new HeapReferences();
+    references = new InMemoryReferenceStore();
     List<RawRecord> mix = Envelopes.rowChanges();
     if (mix.size() != MIX) {
       throw new IllegalStateException("@OperationsPerInvocation expects " + MIX + " envelopes");

@@ -11,12 +11,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.flink.ActivityJson;
 import io.activitytrail.flink.Fixtures;
-import io.activitytrail.flink.MapReferenceStore;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.decode.ActorContext;
 import io.activitytrail.flink.decode.DebeziumDecoder;
 import io.activitytrail.flink.decode.Decoded;
 import io.activitytrail.flink.mapping.Mapping;
+import io.activitytrail.flink.reference.InMemoryReferenceStore;
 import io.activitytrail.flink.source.RawRecord;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -91,7 +91,7 @@ class GoldenCasesTest {
 
   private static List<ActivityEvent> run(JsonNode input) throws IOException {
     Instant processedAt = Instant.parse("2025-11-25T20:00:00Z");
-    MapReferenceStore references = new MapReferenceStore();
+    InMemoryReferenceStore references = new InMemoryReferenceStore();
     for (JsonNode earlier : input.path("earlier")) {
       NORMALIZER.normalize(attributed(earlier), references, processedAt);
     }

@@ -1,15 +1,18 @@
-package io.activitytrail.bench;
+package io.activitytrail.flink.reference;
 
-import io.activitytrail.flink.reference.ReferenceStore;
-import io.activitytrail.flink.reference.References;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One workspace's references in hash maps: what the job's heap state backend holds for the
- * normalizer, without Flink's per-access serialization of keys.
+ * One workspace's references in hash maps: what the job's keyed state holds for the normalizer,
+ * without Flink. Not thread-safe: like a key's state in the job, it is used by one thread.
+ *
+ * <p>Why in main code: the normalizer's tests and the JMH benchmarks both run it outside Flink. A
+ * test-jar would not reach the benchmarks (scripts build with {@code -Dmaven.test.skip=true}, which
+ * skips it), and a fixtures module would implement this module's port while this module's tests
+ * used it: a dependency cycle.
  */
-final class HeapReferences implements ReferenceStore {
+public final class InMemoryReferenceStore implements ReferenceStore {
   private final Map<String, String> displays = new HashMap<>();
   private final Map<String, String> recordDisplays = new HashMap<>();
   private Integer retentionDays;
