@@ -16,8 +16,9 @@ import java.util.function.Consumer;
  *
  * <p>Pages use keyset cursors: the position (occurred_at, lsn, tx order, event id) of the last
  * item, so a page never skips or repeats an event while new events arrive. The feed and the audit
- * log read {@code activity} (sorted by workspace and time); timelines read {@code
- * activity_by_record} (sorted by record, each event also filed under its parent record).
+ * log read {@code activity_by_workspace} (sorted by workspace and time); timelines read {@code
+ * activity_by_record} (sorted by record, each event also filed under its parent record). Both hold
+ * each event's payload, filled from {@code activity} by views (V004).
  */
 public final class ActivityQueries {
 
@@ -27,13 +28,15 @@ public final class ActivityQueries {
   static final int STREAM_PAGE = 2_000;
 
   private final ClickHouse ch;
-  private final String table;
+  private final String byWorkspaceTable;
+  private final String activityTable;
   private final String byRecordTable;
 
   public ActivityQueries(ClickHouse ch, String database) {
     this.ch = ch;
     String db = "`" + SqlIdentifiers.require(database, "database") + "`";
-    this.table = db + ".activity";
+    this.byWorkspaceTable = db + ".activity_by_workspace";
+    this.activityTable = db + ".activity";
     this.byRecordTable = db + ".activity_by_record";
   }
 
@@ -68,10 +71,9 @@ public final class ActivityQueries {
     Keyset after = PageCursor.decode(kind, cursor);
     KeysetSelect select =
         new KeysetSelect(byRecordTable)
-            .key("workspace_id = {workspace:String}", "workspace", workspaceId)
-            .key("timeline_record_type = {record_type:String}", "record_type", recordType)
-            .key("timeline_record_id = {record_id:String}", "record_id", recordId)
-            .narrow();
+            .where("workspace_id = {workspace:String}", "workspace", workspaceId)
+            .where("timeline_record_type = {record_type:String}", "record_type", recordType)
+            .where("timeline_record_id = {record_id:String}", "record_id", recordId);
     return page(select, newestFirst, after, QueryChecks.pageLimit(limit), kind);
   }
 
@@ -86,9 +88,9 @@ public final class ActivityQueries {
   }
 
   private KeysetSelect feedSelect(FeedFilter filter) {
-    return new KeysetSelect(table)
-        .key("workspace_id = {workspace:String}", "workspace", filter.workspaceId())
-        .key("category = 'activity'")
+    return new KeysetSelect(byWorkspaceTable)
+        .where("workspace_id = {workspace:String}", "workspace", filter.workspaceId())
+        .where("category = 'activity'")
         .whereIn("actor_id", "actors", filter.actors())
         .whereIn("type", "types", filter.types())
         .whereIn("record_type", "record_types", filter.recordTypes())
@@ -97,9 +99,9 @@ public final class ActivityQueries {
 
   private KeysetSelect auditSelect(AuditFilter filter) {
     KeysetSelect select =
-        new KeysetSelect(table)
-            .key("workspace_id = {workspace:String}", "workspace", filter.workspaceId())
-            .key("category = 'audit'")
+        new KeysetSelect(byWorkspaceTable)
+            .where("workspace_id = {workspace:String}", "workspace", filter.workspaceId())
+            .where("category = 'audit'")
             .whereIn("type", "types", filter.types())
             .whereIn("actor_id", "actors", filter.actors());
     if (AuditFilter.FAILURE.equals(filter.outcome())) {
@@ -167,19 +169,19 @@ public final class ActivityQueries {
   }
 
   private List<ActivityEvent> read(KeysetSelect.Statement statement) {
-    return read(statement.sql(), statement.params());
+    return ch.queryStrings(statement.sql(), statement.params()).stream()
+        .map(ActivityRows::fromPayload)
+        .toList();
   }
 
   /** How many distinct events the workspace has. */
   public long count(String workspaceId) {
     List<Map<String, Object>> rows =
         ch.query(
-            "SELECT count() AS n FROM " + table + " FINAL WHERE workspace_id = {workspace:String}",
+            "SELECT count() AS n FROM "
+                + activityTable
+                + " FINAL WHERE workspace_id = {workspace:String}",
             Map.of("workspace", workspaceId));
     return ((Number) rows.get(0).get("n")).longValue();
-  }
-
-  private List<ActivityEvent> read(String sql, Map<String, ?> params) {
-    return ch.query(sql, params).stream().map(ActivityRows::fromRow).toList();
   }
 }

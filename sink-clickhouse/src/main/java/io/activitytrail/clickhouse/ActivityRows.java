@@ -197,8 +197,8 @@ public final class ActivityRows {
             .setLsn(longOrNull(row, "source_lsn"))
             .setTxOrder(longOrNull(row, "source_tx_order"))
             .setTopic(text(row, "source_topic"))
-            .setPartition(((Number) require(row, "source_partition")).intValue())
-            .setOffset(((Number) require(row, "source_offset")).longValue())
+            .setPartition(number(require(row, "source_partition"), "source_partition").intValue())
+            .setOffset(number(require(row, "source_offset"), "source_offset").longValue())
             .build();
     return ActivityEvent.newBuilder()
         .setEventId(text(row, "event_id"))
@@ -220,6 +220,24 @@ public final class ActivityRows {
         .setSource(source)
         .setRetentionDays(intOrNull(row, "retention_days"))
         .build();
+  }
+
+  /**
+   * The event a {@code payload} of the page tables holds (V004): the activity row as one
+   * JSONEachRow object. A column the payload lacks (written before the column existed) reads as
+   * null.
+   */
+  public static ActivityEvent fromPayload(byte[] payload) {
+    List<Map<String, Object>> rows = JsonEachRow.parse(payload);
+    if (rows.size() != 1) {
+      throw new IllegalArgumentException(
+          "an activity payload holds one JSON object, found " + rows.size());
+    }
+    Map<String, Object> row = rows.get(0);
+    for (String column : COLUMNS) {
+      row.putIfAbsent(column, null);
+    }
+    return fromRow(row);
   }
 
   /** {@code yyyy-MM-dd HH:mm:ss.SSS} in UTC: what a {@code DateTime64(3, 'UTC')} column reads. */
@@ -250,12 +268,26 @@ public final class ActivityRows {
 
   private static Long longOrNull(Map<String, Object> row, String column) {
     Object value = require(row, column);
-    return value == null ? null : ((Number) value).longValue();
+    return value == null ? null : number(value, column).longValue();
   }
 
   private static Integer intOrNull(Map<String, Object> row, String column) {
     Object value = require(row, column);
-    return value == null ? null : ((Number) value).intValue();
+    return value == null ? null : number(value, column).intValue();
+  }
+
+  // 64-bit integers are quoted in ClickHouse's JSON unless output_format_json_quote_64bit_integers
+  // is 0; a payload keeps whatever the session that wrote it had.
+  private static Number number(Object value, String column) {
+    if (value instanceof Number n) {
+      return n;
+    }
+    try {
+      return Long.valueOf(value.toString());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "activity column " + column + " is not a number: " + value, e);
+    }
   }
 
   private static Map<String, String> textMap(Map<String, Object> row, String column) {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The one way the project talks to ClickHouse, whether embedded (chDB) or a server. Both adapters
- * run the same SQL text and exchange rows as JSONEachRow.
+ * run the same SQL text and exchange rows as JSONEachRow (single text columns as RowBinary).
  *
  * <p>Rows returned by {@link #query} are parsed with Jackson: strings, booleans, numbers ({@code
  * Integer}, {@code Long}, or {@code BigInteger} for values beyond a long; 64-bit integers are
@@ -34,6 +34,13 @@ public interface ClickHouse extends AutoCloseable {
    * the value types accepted.
    */
   List<Map<String, Object>> query(String sql, Map<String, ?> params);
+
+  /**
+   * Runs a SELECT of exactly one {@code String} column, bound like {@link #query}, and returns each
+   * row's value as the bytes ClickHouse holds (read as RowBinary: nothing escaped or re-encoded).
+   * Page reads use it for their {@code payload} column.
+   */
+  List<byte[]> queryStrings(String sql, Map<String, ?> params);
 
   @Override
   void close();

@@ -23,7 +23,11 @@ class ClickHouseMigrationsTest {
     String db = TestClickHouse.freshDatabase();
 
     assertThat(ClickHouseMigrations.apply(ch, db))
-        .containsExactly("V001__activity", "V002__activity_by_record", "V003__keys_in_page_order");
+        .containsExactly(
+            "V001__activity",
+            "V002__activity_by_record",
+            "V003__keys_in_page_order",
+            "V004__page_tables");
 
     List<Map<String, Object>> recorded =
         ch.query(
@@ -34,8 +38,8 @@ class ClickHouseMigrationsTest {
         .containsExactly(
             Map.of("version", 1, "name", "activity", "checksum", files.get(0).checksum()),
             Map.of("version", 2, "name", "activity_by_record", "checksum", files.get(1).checksum()),
-            Map.of(
-                "version", 3, "name", "keys_in_page_order", "checksum", files.get(2).checksum()));
+            Map.of("version", 3, "name", "keys_in_page_order", "checksum", files.get(2).checksum()),
+            Map.of("version", 4, "name", "page_tables", "checksum", files.get(3).checksum()));
     assertThat(ch.query("EXISTS TABLE " + db + ".activity", Map.of()))
         .containsExactly(Map.of("result", 1));
     assertThat(ch.query("EXISTS TABLE " + db + ".activity_by_record", Map.of()))
@@ -50,7 +54,7 @@ class ClickHouseMigrationsTest {
 
     assertThat(ClickHouseMigrations.apply(ch, db)).isEmpty();
     assertThat(ch.query("SELECT count() AS n FROM " + db + ".schema_migrations", Map.of()))
-        .containsExactly(Map.of("n", 3));
+        .containsExactly(Map.of("n", 4));
   }
 
   @Test

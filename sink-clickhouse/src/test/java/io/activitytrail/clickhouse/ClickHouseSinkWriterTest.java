@@ -162,6 +162,11 @@ class ClickHouseSinkWriterTest {
     }
 
     @Override
+    public List<byte[]> queryStrings(String sql, Map<String, ?> params) {
+      return delegate.queryStrings(sql, params);
+    }
+
+    @Override
     public void close() {
       delegate.close();
     }

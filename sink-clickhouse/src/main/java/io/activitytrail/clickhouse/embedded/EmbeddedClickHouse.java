@@ -3,6 +3,7 @@ package io.activitytrail.clickhouse.embedded;
 import io.activitytrail.clickhouse.ClickHouse;
 import io.activitytrail.clickhouse.JsonEachRow;
 import io.activitytrail.clickhouse.QueryParameters;
+import io.activitytrail.clickhouse.RowBinaryStrings;
 import io.activitytrail.clickhouse.SqlStatements;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,6 +59,12 @@ public final class EmbeddedClickHouse implements ClickHouse {
   public List<Map<String, Object>> query(String sql, Map<String, ?> params) {
     ensureOpen();
     return JsonEachRow.parse(engine.query(sql, ROW_FORMAT, QueryParameters.toText(params)));
+  }
+
+  @Override
+  public List<byte[]> queryStrings(String sql, Map<String, ?> params) {
+    ensureOpen();
+    return RowBinaryStrings.parse(engine.query(sql, "RowBinary", QueryParameters.toText(params)));
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.activitytrail.clickhouse.ClickHouse;
 import io.activitytrail.clickhouse.ClickHouseException;
 import io.activitytrail.clickhouse.JsonEachRow;
 import io.activitytrail.clickhouse.QueryParameters;
+import io.activitytrail.clickhouse.RowBinaryStrings;
 import io.activitytrail.clickhouse.SqlIdentifiers;
 import io.activitytrail.clickhouse.SqlStatements;
 import java.io.ByteArrayInputStream;
@@ -33,9 +34,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A ClickHouse server or cluster, over HTTP through the official client (com.clickhouse:client-v2).
- * Runs the same SQL as the embedded adapter; rows go as JSONEachRow both ways, query parameters as
- * the HTTP parameters {@code param_<name>}, and nothing is compressed (JSON rows are small batches;
- * it keeps what goes over the wire readable).
+ * Runs the same SQL as the embedded adapter; rows go as JSONEachRow both ways (single text columns
+ * come back as RowBinary), query parameters as the HTTP parameters {@code param_<name>}, and
+ * nothing is compressed (JSON rows are small batches; it keeps what goes over the wire readable).
  */
 public final class ServerClickHouse implements ClickHouse {
 
@@ -106,6 +107,17 @@ public final class ServerClickHouse implements ClickHouse {
     QuerySettings settings = new QuerySettings().setFormat(ClickHouseFormat.JSONEachRow);
     try (QueryResponse response = await(client.query(sql, bound, settings), sql)) {
       return JsonEachRow.parse(response.getInputStream().readAllBytes());
+    } catch (Exception e) {
+      throw translate(e, sql);
+    }
+  }
+
+  @Override
+  public List<byte[]> queryStrings(String sql, Map<String, ?> params) {
+    Map<String, Object> bound = new LinkedHashMap<>(QueryParameters.toText(params));
+    QuerySettings settings = new QuerySettings().setFormat(ClickHouseFormat.RowBinary);
+    try (QueryResponse response = await(client.query(sql, bound, settings), sql)) {
+      return RowBinaryStrings.parse(response.getInputStream().readAllBytes());
     } catch (Exception e) {
       throw translate(e, sql);
     }

@@ -47,7 +47,12 @@ final class FakeClickHouseServer implements AutoCloseable {
 
   /** The body of the next successful answers (JSONEachRow rows for a query). */
   void answer(String body) {
-    nextBody = body.getBytes(StandardCharsets.UTF_8);
+    answer(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The body of the next successful answers, as bytes (RowBinary rows for a query). */
+  void answer(byte[] body) {
+    nextBody = body.clone();
     nextErrorCode = 0;
   }
 

@@ -64,6 +64,21 @@ class ServerClickHouseTest {
   }
 
   @Test
+  @DisplayName("a one-column read asks for RowBinary and returns each value's bytes untouched")
+  void queryStringsReadsRowBinary() {
+    byte[] tab = "a\tb".getBytes(StandardCharsets.UTF_8);
+    server.answer(new byte[] {3, tab[0], tab[1], tab[2], 0});
+
+    List<byte[]> values =
+        ch.queryStrings("SELECT payload FROM t WHERE id = {id:String}", Map.of("id", "x"));
+
+    assertThat(values).containsExactly(tab, new byte[0]);
+    Request request = single();
+    assertThat(header(request, "X-ClickHouse-Format")).isEqualTo("RowBinary");
+    assertThat(request.params()).containsEntry("param_id", "x");
+  }
+
+  @Test
   @DisplayName(
       "an insert sends INSERT INTO `db`.`table` (columns) FORMAT JSONEachRow with the rows as the uncompressed body")
   void insertSendsRowsAsBody() throws IOException {

@@ -1,0 +1,1 @@
+SELECT payload FROM `db`.activity_by_record WHERE workspace_id = {workspace:String} AND timeline_record_id = {record_id:String} ORDER BY occurred_at, sort_lsn, sort_tx_order, event_id LIMIT {rows:UInt32} SETTINGS max_threads = 1
