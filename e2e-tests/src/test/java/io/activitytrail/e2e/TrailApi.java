@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,9 @@ import java.util.function.Predicate;
 
 /** Reads activities the way the platform's UI does: through the engine's HTTP API. */
 final class TrailApi {
+  /** The user the tokens name; only exports record it (as their requester). */
+  static final String USER = "e2e-7";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private final String baseUrl;
@@ -72,34 +76,60 @@ final class TrailApi {
   /** One page, {items, next_cursor}, read with an admin token of the path's workspace. */
   JsonNode page(String path) {
     String workspace = URLDecoder.decode(path.split("/")[3], StandardCharsets.UTF_8);
-    String token =
-        ApiTokens.mint(
-            E2eStack.shared().apiSecret(),
-            "e2e",
-            workspace,
-            Role.admin,
-            Duration.ofMinutes(5),
-            Instant.now());
+    Answer answer = send("GET", path, bearer(workspace, Role.admin));
+    if (answer.status() != 200) {
+      throw new AssertionError("GET " + path + " -> " + answer.status() + ": " + answer.body());
+    }
+    return answer.json();
+  }
+
+  /** A response of any status, for the tests that check what a refusal says. */
+  record Answer(int status, HttpHeaders headers, String body) {
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON (status " + status + "): " + body, e);
+      }
+    }
+  }
+
+  /** Sends a request without a body; authorization is the whole header value, null for none. */
+  Answer send(String method, String path, String authorization) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            // an export streams the whole workspace before answering
+            .timeout(Duration.ofSeconds(30))
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     try {
       HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(baseUrl + path))
-                  .header("Authorization", "Bearer " + token)
-                  .timeout(Duration.ofSeconds(10))
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new AssertionError(
-            "GET " + path + " -> " + response.statusCode() + ": " + response.body());
-      }
-      return JSON.readTree(response.body());
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response.headers(), response.body());
     } catch (IOException e) {
-      throw new AssertionError("GET " + path + " failed", e);
+      throw new AssertionError(method + " " + path + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
+  }
+
+  /** "Bearer <token>" for {@link #USER} in the workspace, signed with the stack's secret. */
+  static String bearer(String workspace, Role role) {
+    return "Bearer "
+        + token(
+            E2eStack.shared().apiSecret(), workspace, role, Duration.ofMinutes(5), Instant.now());
+  }
+
+  /** A token of {@link #USER}; the 401 cases sign some with another secret or in the past. */
+  static String token(byte[] secret, String workspace, Role role, Duration ttl, Instant issuedAt) {
+    return ApiTokens.mint(secret, USER, workspace, role, ttl, issuedAt);
   }
 
   private static String enc(String s) {
