@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -17,8 +18,9 @@ import java.util.function.Consumer;
  * <p>Pages use keyset cursors: the position (occurred_at, lsn, tx order, event id) of the last
  * item, so a page never skips or repeats an event while new events arrive. The feed and the audit
  * log read {@code activity_by_workspace} (sorted by workspace and time); timelines read {@code
- * activity_by_record} (sorted by record, each event also filed under its parent record). Both hold
- * each event's payload, filled from {@code activity} by views (V004).
+ * activity_by_record} (sorted by record, each event also filed under its parent record), pages of
+ * one actor {@code activity_by_actor}. They hold each event's payload, filled from {@code activity}
+ * by views (V004, V005).
  */
 public final class ActivityQueries {
 
@@ -29,6 +31,7 @@ public final class ActivityQueries {
 
   private final ClickHouse ch;
   private final String byWorkspaceTable;
+  private final String byActorTable;
   private final String activityTable;
   private final String byRecordTable;
 
@@ -36,6 +39,7 @@ public final class ActivityQueries {
     this.ch = ch;
     String db = "`" + SqlIdentifiers.require(database, "database") + "`";
     this.byWorkspaceTable = db + ".activity_by_workspace";
+    this.byActorTable = db + ".activity_by_actor";
     this.activityTable = db + ".activity";
     this.byRecordTable = db + ".activity_by_record";
   }
@@ -88,10 +92,7 @@ public final class ActivityQueries {
   }
 
   private KeysetSelect feedSelect(FeedFilter filter) {
-    return new KeysetSelect(byWorkspaceTable)
-        .where("workspace_id = {workspace:String}", "workspace", filter.workspaceId())
-        .where("category = 'activity'")
-        .whereIn("actor_id", "actors", filter.actors())
+    return workspacePages(filter.workspaceId(), "category = 'activity'", filter.actors())
         .whereIn("type", "types", filter.types())
         .whereIn("record_type", "record_types", filter.recordTypes())
         .during(filter.from(), filter.to());
@@ -99,11 +100,8 @@ public final class ActivityQueries {
 
   private KeysetSelect auditSelect(AuditFilter filter) {
     KeysetSelect select =
-        new KeysetSelect(byWorkspaceTable)
-            .where("workspace_id = {workspace:String}", "workspace", filter.workspaceId())
-            .where("category = 'audit'")
-            .whereIn("type", "types", filter.types())
-            .whereIn("actor_id", "actors", filter.actors());
+        workspacePages(filter.workspaceId(), "category = 'audit'", filter.actors())
+            .whereIn("type", "types", filter.types());
     if (AuditFilter.FAILURE.equals(filter.outcome())) {
       select.where("endsWith(type, '_failed')");
     } else if (AuditFilter.SUCCESS.equals(filter.outcome())) {
@@ -113,6 +111,23 @@ public final class ActivityQueries {
       select.where("actor_ip = {ip:String}", "ip", filter.ip());
     }
     return select.during(filter.from(), filter.to());
+  }
+
+  /**
+   * A workspace's pages of one category: one actor's events are read in their own order
+   * (activity_by_actor, V005); no actor or several, in the workspace's order, filtered.
+   */
+  private KeysetSelect workspacePages(String workspaceId, String category, Set<String> actors) {
+    if (actors.size() == 1) {
+      return new KeysetSelect(byActorTable)
+          .where("workspace_id = {workspace:String}", "workspace", workspaceId)
+          .where(category)
+          .where("actor_id = {actor:String}", "actor", actors.iterator().next());
+    }
+    return new KeysetSelect(byWorkspaceTable)
+        .where("workspace_id = {workspace:String}", "workspace", workspaceId)
+        .where(category)
+        .whereIn("actor_id", "actors", actors);
   }
 
   private Page page(KeysetSelect select, boolean newestFirst, Keyset after, int limit, Kind kind) {

@@ -72,6 +72,30 @@ class ActivityQueriesPagesTest {
   }
 
   @Test
+  @DisplayName(
+      "one actor's pages (their own table) and several actors' pages (the workspace's, filtered)"
+          + " walk the same events as filtering the whole feed")
+  void actorPagesWalkAll() {
+    List<ActivityEvent> events = new ArrayList<>(tiedEvents());
+    for (int i = 0; i < events.size(); i++) {
+      events.get(i).getActor().setId(i % 3 == 0 ? "u-1" : i % 3 == 1 ? "u-2" : null);
+    }
+    insert(ch, db, events);
+
+    for (Set<String> actors : List.of(Set.of("u-1"), Set.of("u-2"), Set.of("u-1", "u-2"))) {
+      List<String> expected =
+          ids(
+              events.stream()
+                  .filter(e -> e.getActor().getId() != null)
+                  .filter(e -> actors.contains(e.getActor().getId()))
+                  .sorted(QueryFixtures.COMMIT_ORDER.reversed())
+                  .toList());
+      FeedFilter filter = new FeedFilter("ws-a", actors, Set.of(), Set.of(), null, null);
+      assertThat(walkFeed(filter, 7, () -> {})).as("actors %s", actors).isEqualTo(expected);
+    }
+  }
+
+  @Test
   @DisplayName("the last page has no cursor, also when the events fill it exactly")
   void lastPageHasNoCursor() {
     insert(ch, db, tiedEvents());

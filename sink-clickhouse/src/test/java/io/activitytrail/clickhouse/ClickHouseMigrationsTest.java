@@ -27,7 +27,8 @@ class ClickHouseMigrationsTest {
             "V001__activity",
             "V002__activity_by_record",
             "V003__keys_in_page_order",
-            "V004__page_tables");
+            "V004__page_tables",
+            "V005__actor_pages");
 
     List<Map<String, Object>> recorded =
         ch.query(
@@ -39,7 +40,8 @@ class ClickHouseMigrationsTest {
             Map.of("version", 1, "name", "activity", "checksum", files.get(0).checksum()),
             Map.of("version", 2, "name", "activity_by_record", "checksum", files.get(1).checksum()),
             Map.of("version", 3, "name", "keys_in_page_order", "checksum", files.get(2).checksum()),
-            Map.of("version", 4, "name", "page_tables", "checksum", files.get(3).checksum()));
+            Map.of("version", 4, "name", "page_tables", "checksum", files.get(3).checksum()),
+            Map.of("version", 5, "name", "actor_pages", "checksum", files.get(4).checksum()));
     assertThat(ch.query("EXISTS TABLE " + db + ".activity", Map.of()))
         .containsExactly(Map.of("result", 1));
     assertThat(ch.query("EXISTS TABLE " + db + ".activity_by_record", Map.of()))
@@ -54,7 +56,7 @@ class ClickHouseMigrationsTest {
 
     assertThat(ClickHouseMigrations.apply(ch, db)).isEmpty();
     assertThat(ch.query("SELECT count() AS n FROM " + db + ".schema_migrations", Map.of()))
-        .containsExactly(Map.of("n", 4));
+        .containsExactly(Map.of("n", 5));
   }
 
   @Test

@@ -93,6 +93,28 @@ class PageTablesMigrationTest {
   }
 
   @Test
+  @DisplayName(
+      "V005 files the stored events with an actor under their actor, and new ones through the view")
+  void actorPagesBackfillAndFeed() {
+    run(migrations.get(3));
+    ActivityEvent system = TestEvents.ticketUpdated("e-sys", "ws-a", "t-1", 5, 14);
+    system.getActor().setId(null);
+    insert(List.of(system));
+
+    run(migrations.get(4));
+    ActivityEvent laterSystem = TestEvents.ticketUpdated("e-sys2", "ws-a", "t-1", 6, 15);
+    laterSystem.getActor().setId(null);
+    insert(List.of(TestEvents.ticketUpdated("e-4", "ws-a", "t-1", 4, 13), laterSystem));
+
+    List<String> byWorkspace =
+        ids(
+            "SELECT event_id AS id FROM %s.activity_by_workspace WHERE actor_id IS NOT NULL ORDER BY id");
+    assertThat(ids("SELECT event_id AS id FROM %s.activity_by_actor ORDER BY id"))
+        .containsExactlyElementsOf(byWorkspace)
+        .containsExactly("e-1", "e-2", "e-3", "e-4");
+  }
+
+  @Test
   @DisplayName("activity keeps its columns, sorting key and record-id index, with default parts")
   void activityKeepsItsShape() {
     List<String> columnsBefore = describe();
