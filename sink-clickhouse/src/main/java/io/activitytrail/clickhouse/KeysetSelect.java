@@ -92,6 +92,18 @@ final class KeysetSelect {
    * in the given direction, copies of an event included.
    */
   Statement page(boolean newestFirst, Keyset after, int rows) {
+    return select(newestFirst, after, rows, true);
+  }
+
+  /**
+   * The payloads of up to {@code rows} events after {@code after}, in no order: for a range short
+   * enough to read whole and sort in Java (one record's history).
+   */
+  Statement unordered(boolean newestFirst, Keyset after, int rows) {
+    return select(newestFirst, after, rows, false);
+  }
+
+  private Statement select(boolean newestFirst, Keyset after, int rows, boolean ordered) {
     List<String> where = new ArrayList<>(conditions);
     Map<String, Object> values = new LinkedHashMap<>(params);
     if (after != null) {
@@ -113,8 +125,7 @@ final class KeysetSelect {
             + table
             + " WHERE "
             + String.join(" AND ", where)
-            + " ORDER BY "
-            + (newestFirst ? ORDER_DESC : ORDER_ASC)
+            + (ordered ? " ORDER BY " + (newestFirst ? ORDER_DESC : ORDER_ASC) : "")
             + " LIMIT {rows:UInt32}"
             + SETTINGS;
     return new Statement(sql, values);

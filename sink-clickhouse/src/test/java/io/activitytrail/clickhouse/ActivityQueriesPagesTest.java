@@ -205,15 +205,24 @@ class ActivityQueriesPagesTest {
   }
 
   @Test
-  @DisplayName("timeline pages walk the whole history in both directions without skips or repeats")
+  @DisplayName(
+      "timeline pages walk the whole history in both directions without skips or repeats, read"
+          + " whole or (past the cap, or with copies) in key order")
   void timelinePages() {
     List<ActivityEvent> events = tiedEvents();
     insert(ch, db, events);
+    insert(ch, db, events.subList(20, 30));
+    for (int cap : new int[] {ActivityQueries.WHOLE_HISTORY_ROWS, 70, 5}) {
+      walkTimelines(new ActivityQueries(ch, db, cap), events);
+    }
+  }
+
+  private void walkTimelines(ActivityQueries reads, List<ActivityEvent> events) {
     for (boolean newestFirst : new boolean[] {false, true}) {
       List<String> seen = new ArrayList<>();
       String cursor = null;
       do {
-        Page page = queries.timeline("ws-a", "ticket", "t-1", newestFirst, 11, cursor);
+        Page page = reads.timeline("ws-a", "ticket", "t-1", newestFirst, 11, cursor);
         seen.addAll(ids(page.items()));
         cursor = page.nextCursor();
       } while (cursor != null);

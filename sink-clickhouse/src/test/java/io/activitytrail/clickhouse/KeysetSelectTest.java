@@ -68,6 +68,24 @@ class KeysetSelectTest {
             Map.of("workspace", "ws-1", "record_id", HOSTILE, "rows", 11));
   }
 
+  @Test
+  @DisplayName("an unordered read has the same conditions and limit, and no ORDER BY")
+  void unorderedRead() {
+    KeysetSelect select =
+        new KeysetSelect("`db`.activity_by_record")
+            .where("workspace_id = {workspace:String}", "workspace", "ws-1");
+    Keyset after = new Keyset(Instant.ofEpochMilli(5_000), 7, 1, "e-9");
+
+    KeysetSelect.Statement ordered = select.page(false, after, 1000);
+    KeysetSelect.Statement unordered = select.unordered(false, after, 1000);
+
+    assertThat(unordered.sql())
+        .isEqualTo(
+            ordered.sql().replace(" ORDER BY occurred_at, sort_lsn, sort_tx_order, event_id", ""))
+        .doesNotContain("ORDER BY");
+    assertThat(unordered.params()).isEqualTo(ordered.params());
+  }
+
   private static String golden(String name) throws IOException {
     try (InputStream in =
         KeysetSelectTest.class.getClassLoader().getResourceAsStream("golden/" + name)) {

@@ -17,7 +17,10 @@ final class ApiProbe {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  // HTTP/1.1 as the API speaks it: the default (HTTP/2) would offer an h2c upgrade on each new
+  // connection.
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String base;
   private final String token;
   private final BenchTargets targets;

@@ -25,6 +25,35 @@ record Latencies(String query, long[] nanos) {
     return new Latencies(query, Arrays.copyOf(samples, n));
   }
 
+  /** Samples of two ways of asking the same question, taken alternately. */
+  record Pair(Latencies first, Latencies second) {}
+
+  /**
+   * Like {@link #measure}, alternating {@code first} and {@code second} call by call, so both meet
+   * the same caches, merges and neighbours: comparable figures, not two runs minutes apart.
+   */
+  static Pair measurePair(
+      String query, int warmup, int requests, Duration budget, Runnable first, Runnable second) {
+    for (int i = 0; i < warmup; i++) {
+      first.run();
+      second.run();
+    }
+    long[] a = new long[requests];
+    long[] b = new long[requests];
+    long deadline = System.nanoTime() + budget.toNanos();
+    int n = 0;
+    while (n < requests && System.nanoTime() < deadline) {
+      long t0 = System.nanoTime();
+      first.run();
+      long t1 = System.nanoTime();
+      second.run();
+      a[n] = t1 - t0;
+      b[n++] = System.nanoTime() - t1;
+    }
+    return new Pair(
+        new Latencies(query, Arrays.copyOf(a, n)), new Latencies(query, Arrays.copyOf(b, n)));
+  }
+
   int count() {
     return nanos.length;
   }
