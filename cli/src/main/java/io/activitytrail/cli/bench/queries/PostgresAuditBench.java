@@ -150,6 +150,15 @@ final class PostgresAuditBench implements AutoCloseable {
   }
 
   /** One query like the API's, returning the number of rows (all columns read). */
+  /** Bytes the table and its indexes take on disk. */
+  long sizeBytes() throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT pg_total_relation_size('audit_bench')")) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
   int ask(BenchQuery query) {
     String base = "SELECT " + COLUMNS + " FROM audit_bench WHERE workspace_id = ?";
     try {

@@ -112,6 +112,7 @@ public final class QueriesBenchCommand implements Callable<Integer> {
       settle(ch, out, log);
       ActivityQueries queries = new ActivityQueries(ch, DATABASE);
       out.put("clickhouse_parts", activeParts(ch));
+      out.put("clickhouse_bytes", bytesOnDisk(ch));
 
       byte[] secret = new byte[32];
       new SecureRandom().nextBytes(secret);
@@ -225,6 +226,19 @@ public final class QueriesBenchCommand implements Callable<Integer> {
     log.printf("background merges settled in %.1f s (%d still running)%n", seconds, merging(ch));
   }
 
+  /** Bytes on disk per table: the typed table and each page table. */
+  private static Map<String, Object> bytesOnDisk(ClickHouse ch) {
+    Map<String, Object> bytes = new LinkedHashMap<>();
+    for (Map<String, Object> row :
+        ch.query(
+            "SELECT table, sum(bytes_on_disk) AS b FROM system.parts WHERE database = {db:String}"
+                + " AND active AND table LIKE 'activity%' GROUP BY table ORDER BY table",
+            Map.of("db", DATABASE))) {
+      bytes.put((String) row.get("table"), row.get("b"));
+    }
+    return bytes;
+  }
+
   /** Active parts per table: every page read opens each part once, so they set its cost. */
   private static Map<String, Object> activeParts(ClickHouse ch) {
     Map<String, Object> parts = new LinkedHashMap<>();
@@ -267,6 +281,7 @@ public final class QueriesBenchCommand implements Callable<Integer> {
     double indexSeconds = (System.nanoTime() - t1) / 1e9;
     out.put("postgres_copy_seconds", round(copySeconds));
     out.put("postgres_index_seconds", round(indexSeconds));
+    out.put("postgres_bytes", pg.sizeBytes());
     log.printf(
         "copied in %.1f s, indexed in %.1f s; timing queries ...%n", copySeconds, indexSeconds);
     time(pg::ask)
