@@ -115,6 +115,18 @@ class PageTablesMigrationTest {
   }
 
   @Test
+  @DisplayName("V006 sets a lower merge_selector_base on each page table, and only there")
+  void pageTablesMergeToFewerParts() {
+    migrations.subList(3, 6).forEach(this::run);
+
+    assertThat(
+            ids(
+                "SELECT name AS id FROM system.tables WHERE database = '%s'"
+                    + " AND create_table_query LIKE '%merge_selector_base = 2%' ORDER BY id"))
+        .containsExactly("activity_by_actor", "activity_by_record", "activity_by_workspace");
+  }
+
+  @Test
   @DisplayName("activity keeps its columns, sorting key and record-id index, with default parts")
   void activityKeepsItsShape() {
     List<String> columnsBefore = describe();
