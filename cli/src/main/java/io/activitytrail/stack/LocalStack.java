@@ -136,17 +136,7 @@ public final class LocalStack {
     try {
       control.stop(id, "KILL");
       start(services.get(id), deadline, new ArrayList<>());
-      try {
-        awaitReady(services.get(id), deadline);
-      } catch (StackException e) {
-        // Seen once in CI: the process started right after the kill exited at once, with no
-        // output. A supervisor restarts a crashed service again; so does this, once, saying so.
-        progress.accept(id.key() + ": " + e.getMessage() + "; starting it once more");
-        control.stop(id, "KILL");
-        Thread.sleep(2_000);
-        start(services.get(id), deadline, new ArrayList<>());
-        awaitReady(services.get(id), deadline);
-      }
+      awaitReady(services.get(id), deadline);
     } catch (IOException e) {
       throw new StackException(id.key(), config.logFile(id), e.toString(), e);
     } catch (InterruptedException e) {
