@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 public final class ProcessControl {
 
   private static final Duration GRACE = Duration.ofSeconds(20);
+  private static final int EXEC_READS = 5;
 
   private final StackConfig config;
 
@@ -68,9 +69,25 @@ public final class ProcessControl {
   }
 
   public boolean isOurs(ServiceId service, long pid) {
-    return commandLine(pid)
-        .map(args -> new ServiceMarker(service, config.home()).matches(args))
-        .orElse(false);
+    ServiceMarker marker = new ServiceMarker(service, config.home());
+    // A process in the middle of exec (setsid becoming the service) briefly shows an empty command
+    // line: read again while it lives, or a starting service looks exited (seen in CI).
+    for (int attempt = 0; attempt < EXEC_READS; attempt++) {
+      Optional<List<String>> args = commandLine(pid);
+      if (args.isPresent()) {
+        return marker.matches(args.get());
+      }
+      if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        return false;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
   }
 
   /**
