@@ -111,8 +111,7 @@ public final class QueriesBenchCommand implements Callable<Integer> {
       load(ch, data, out, log);
       settle(ch, out, log);
       ActivityQueries queries = new ActivityQueries(ch, DATABASE);
-      out.put("clickhouse_parts", activeParts(ch));
-      out.put("clickhouse_bytes", bytesOnDisk(ch));
+      tableStats(ch, out);
 
       byte[] secret = new byte[32];
       new SecureRandom().nextBytes(secret);
@@ -226,30 +225,24 @@ public final class QueriesBenchCommand implements Callable<Integer> {
     log.printf("background merges settled in %.1f s (%d still running)%n", seconds, merging(ch));
   }
 
-  /** Bytes on disk per table: the typed table and each page table. */
-  private static Map<String, Object> bytesOnDisk(ClickHouse ch) {
+  /**
+   * Active parts and bytes on disk per table (the typed table and each page table): every page read
+   * opens each part once, so the part count sets its cost.
+   */
+  private static void tableStats(ClickHouse ch, Map<String, Object> out) {
+    Map<String, Object> parts = new LinkedHashMap<>();
     Map<String, Object> bytes = new LinkedHashMap<>();
     for (Map<String, Object> row :
         ch.query(
-            "SELECT table, sum(bytes_on_disk) AS b FROM system.parts WHERE database = {db:String}"
-                + " AND active AND table LIKE 'activity%' GROUP BY table ORDER BY table",
+            "SELECT table, count() AS parts, sum(bytes_on_disk) AS bytes FROM system.parts"
+                + " WHERE database = {db:String} AND active AND table LIKE 'activity%'"
+                + " GROUP BY table ORDER BY table",
             Map.of("db", DATABASE))) {
-      bytes.put((String) row.get("table"), row.get("b"));
+      parts.put((String) row.get("table"), row.get("parts"));
+      bytes.put((String) row.get("table"), row.get("bytes"));
     }
-    return bytes;
-  }
-
-  /** Active parts per table: every page read opens each part once, so they set its cost. */
-  private static Map<String, Object> activeParts(ClickHouse ch) {
-    Map<String, Object> parts = new LinkedHashMap<>();
-    for (Map<String, Object> row :
-        ch.query(
-            "SELECT table, count() AS n FROM system.parts WHERE database = {db:String} AND active"
-                + " AND table LIKE 'activity%' GROUP BY table ORDER BY table",
-            Map.of("db", DATABASE))) {
-      parts.put((String) row.get("table"), row.get("n"));
-    }
-    return parts;
+    out.put("clickhouse_parts", parts);
+    out.put("clickhouse_bytes", bytes);
   }
 
   private static long merging(ClickHouse ch) {
