@@ -2,8 +2,8 @@ package io.activitytrail.flink;
 
 import static io.activitytrail.flink.NormalizerOptions.*;
 
-import io.activitytrail.clickhouse.ClickHouseSink;
 import io.activitytrail.clickhouse.ClickHouseTarget;
+import io.activitytrail.clickhouse.sink.ClickHouseSink;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.attribution.AttributionJoin;
@@ -12,13 +12,13 @@ import io.activitytrail.flink.deadletter.DeadLetter;
 import io.activitytrail.flink.deadletter.DeadLetterSerializer;
 import io.activitytrail.flink.decode.DebeziumDecoder;
 import io.activitytrail.flink.decode.Decoded;
-import io.activitytrail.flink.mapping.Mapping;
-import io.activitytrail.flink.mapping.MappingLoader;
 import io.activitytrail.flink.operators.DecodeFunction;
 import io.activitytrail.flink.operators.NormalizeFunction;
 import io.activitytrail.flink.operators.Routing;
 import io.activitytrail.flink.source.RawRecord;
 import io.activitytrail.flink.source.RawRecordDeserializer;
+import io.activitytrail.mapping.Mapping;
+import io.activitytrail.mapping.MappingLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.activitytrail.flink;
 
-import io.activitytrail.flink.mapping.MappingLoader;
+import io.activitytrail.mapping.MappingLoader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

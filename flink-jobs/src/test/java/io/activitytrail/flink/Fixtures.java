@@ -2,9 +2,9 @@ package io.activitytrail.flink;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.activitytrail.flink.mapping.Mapping;
-import io.activitytrail.flink.mapping.MappingLoader;
 import io.activitytrail.flink.source.RawRecord;
+import io.activitytrail.mapping.Mapping;
+import io.activitytrail.mapping.MappingLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -6,9 +6,9 @@ import io.activitytrail.flink.decode.ColumnValue;
 import io.activitytrail.flink.decode.Op;
 import io.activitytrail.flink.decode.RowChange;
 import io.activitytrail.flink.diff.FieldDiffer;
-import io.activitytrail.flink.mapping.Reference;
-import io.activitytrail.flink.mapping.TableMapping;
 import io.activitytrail.flink.reference.References;
+import io.activitytrail.mapping.Reference;
+import io.activitytrail.mapping.TableMapping;
 import java.util.HashMap;
 
 /**

@@ -10,11 +10,11 @@ import io.activitytrail.flink.decode.ColumnValue;
 import io.activitytrail.flink.decode.RowChange;
 import io.activitytrail.flink.diff.FieldDiff;
 import io.activitytrail.flink.diff.FieldDiffer;
-import io.activitytrail.flink.mapping.DisplayTemplate;
-import io.activitytrail.flink.mapping.Mapping;
-import io.activitytrail.flink.mapping.Reference;
-import io.activitytrail.flink.mapping.TableMapping;
 import io.activitytrail.flink.reference.References;
+import io.activitytrail.mapping.DisplayTemplate;
+import io.activitytrail.mapping.Mapping;
+import io.activitytrail.mapping.Reference;
+import io.activitytrail.mapping.TableMapping;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,7 +83,8 @@ public final class Classifier implements java.io.Serializable {
     String display =
         table.display() != null
             ? DisplayTemplate.render(
-                table.display(), DisplayTemplate.rowWithUnsentFromBefore(change))
+                table.display(),
+                column -> ColumnValue.textIn(change.currentWithUnsentFromBefore(), column))
             : references.recordDisplay(table.recordType(), recordId);
     Map<String, String> details = details(table, row);
     String parentDisplay = parentId == null ? null : references.recordDisplay(parentType, parentId);

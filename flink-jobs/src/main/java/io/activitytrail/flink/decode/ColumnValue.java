@@ -1,6 +1,7 @@
 package io.activitytrail.flink.decode;
 
 import java.io.Serializable;
+import java.util.Map;
 
 /**
  * One column value in canonical text: decimals as sent, timestamps ISO-8601 UTC, JSON compact,
@@ -34,5 +35,11 @@ public record ColumnValue(Kind kind, String text) implements Serializable {
 
   public boolean isUnavailable() {
     return kind == Kind.UNAVAILABLE;
+  }
+
+  /** A column of {@code row} as text: null when absent, null or unsent. */
+  public static String textIn(Map<String, ColumnValue> row, String column) {
+    ColumnValue value = row.get(column);
+    return value == null ? null : value.text();
   }
 }

@@ -1,6 +1,7 @@
 package io.activitytrail.flink.decode;
 
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One committed row change.
@@ -34,5 +35,15 @@ public record RowChange(
   /** The row as it is after the change, or as it was for a delete. */
   public LinkedHashMap<String, ColumnValue> current() {
     return op == Op.DELETE ? before : after;
+  }
+
+  /**
+   * The current row, with columns PostgreSQL did not resend (unchanged TOAST) taken from before.
+   */
+  public Map<String, ColumnValue> currentWithUnsentFromBefore() {
+    Map<String, ColumnValue> row = new LinkedHashMap<>(current());
+    row.replaceAll(
+        (column, value) -> value.isUnavailable() ? before.getOrDefault(column, value) : value);
+    return row;
   }
 }

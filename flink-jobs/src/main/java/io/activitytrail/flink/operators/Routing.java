@@ -3,7 +3,7 @@ package io.activitytrail.flink.operators;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.classify.Normalizer;
 import io.activitytrail.flink.decode.Decoded;
-import io.activitytrail.flink.mapping.Mapping;
+import io.activitytrail.mapping.Mapping;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.java.functions.KeySelector;

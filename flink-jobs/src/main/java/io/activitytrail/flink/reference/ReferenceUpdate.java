@@ -3,9 +3,9 @@ package io.activitytrail.flink.reference;
 import io.activitytrail.flink.decode.ColumnValue;
 import io.activitytrail.flink.decode.Op;
 import io.activitytrail.flink.decode.RowChange;
-import io.activitytrail.flink.mapping.DisplayTemplate;
-import io.activitytrail.flink.mapping.Mapping;
-import io.activitytrail.flink.mapping.TableMapping;
+import io.activitytrail.mapping.DisplayTemplate;
+import io.activitytrail.mapping.Mapping;
+import io.activitytrail.mapping.TableMapping;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +32,7 @@ public record ReferenceUpdate(
     if (change.op() == Op.DELETE) {
       return NONE;
     }
-    Map<String, ColumnValue> row = DisplayTemplate.rowWithUnsentFromBefore(change);
+    Map<String, ColumnValue> row = change.currentWithUnsentFromBefore();
     Map<String, String> displays = new LinkedHashMap<>();
     Set<String> columns =
         mapping.referencedDisplays().getOrDefault(change.qualifiedTable(), Set.of());
@@ -49,7 +49,7 @@ public record ReferenceUpdate(
     if (table.display() != null && table.rowsAreRecords()) {
       records.put(
           References.recordKey(table.recordType(), text(row, table.recordIdColumn())),
-          DisplayTemplate.render(table.display(), row));
+          DisplayTemplate.render(table.display(), column -> ColumnValue.textIn(row, column)));
     }
     return new ReferenceUpdate(displays, records, retention(table, row));
   }

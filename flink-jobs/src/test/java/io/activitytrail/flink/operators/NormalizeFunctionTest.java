@@ -12,7 +12,7 @@ import io.activitytrail.flink.decode.ColumnValue.Kind;
 import io.activitytrail.flink.decode.Op;
 import io.activitytrail.flink.decode.RowChange;
 import io.activitytrail.flink.decode.SourceRef;
-import io.activitytrail.flink.mapping.Mapping;
+import io.activitytrail.mapping.Mapping;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;

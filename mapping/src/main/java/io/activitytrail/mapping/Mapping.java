@@ -1,4 +1,4 @@
-package io.activitytrail.flink.mapping;
+package io.activitytrail.mapping;
 
 import java.io.Serializable;
 import java.util.Map;

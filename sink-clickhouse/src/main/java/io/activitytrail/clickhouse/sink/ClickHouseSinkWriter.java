@@ -1,5 +1,10 @@
-package io.activitytrail.clickhouse;
+package io.activitytrail.clickhouse.sink;
 
+import io.activitytrail.clickhouse.ActivityRows;
+import io.activitytrail.clickhouse.ClickHouse;
+import io.activitytrail.clickhouse.ClickHouseException;
+import io.activitytrail.clickhouse.RetryPolicy;
+import io.activitytrail.clickhouse.SqlIdentifiers;
 import io.activitytrail.event.ActivityEvent;
 import java.io.IOException;
 import java.time.Duration;

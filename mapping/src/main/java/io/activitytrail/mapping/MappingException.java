@@ -1,4 +1,4 @@
-package io.activitytrail.flink.mapping;
+package io.activitytrail.mapping;
 
 /**
  * A mapping file that cannot be used; the message names the file, and the line and key where known.

@@ -1,4 +1,4 @@
-package io.activitytrail.flink.mapping;
+package io.activitytrail.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

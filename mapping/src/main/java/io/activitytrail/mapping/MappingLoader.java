@@ -1,4 +1,4 @@
-package io.activitytrail.flink.mapping;
+package io.activitytrail.mapping;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,8 +1,16 @@
-package io.activitytrail.clickhouse;
+package io.activitytrail.clickhouse.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.activitytrail.clickhouse.ActivityQueries;
+import io.activitytrail.clickhouse.ClickHouse;
+import io.activitytrail.clickhouse.ClickHouseException;
+import io.activitytrail.clickhouse.ClickHouseMigrations;
+import io.activitytrail.clickhouse.FeedFilter;
+import io.activitytrail.clickhouse.RetryPolicy;
+import io.activitytrail.clickhouse.TestClickHouse;
+import io.activitytrail.clickhouse.TestEvents;
 import io.activitytrail.event.ActivityEvent;
 import java.io.IOException;
 import java.time.Duration;
