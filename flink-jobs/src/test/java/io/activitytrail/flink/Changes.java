@@ -1,6 +1,5 @@
 package io.activitytrail.flink;
 
-import io.activitytrail.flink.decode.ActorContext;
 import io.activitytrail.flink.decode.ColumnValue;
 import io.activitytrail.flink.decode.ColumnValue.Kind;
 import io.activitytrail.flink.decode.ContextMessage;
@@ -8,6 +7,7 @@ import io.activitytrail.flink.decode.Op;
 import io.activitytrail.flink.decode.RowChange;
 import io.activitytrail.flink.decode.SourceRef;
 import io.activitytrail.flink.decode.TransactionBoundary;
+import io.activitytrail.schemas.context.ActorContext;
 import java.util.LinkedHashMap;
 
 /** Factories for decoded events, for tests that start after decoding. */

@@ -2,10 +2,10 @@ package io.activitytrail.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.activitytrail.ingest.context.ActorContext;
-import io.activitytrail.ingest.context.ActorType;
-import io.activitytrail.ingest.context.Channel;
 import io.activitytrail.ingest.context.TrailContext;
+import io.activitytrail.schemas.context.ActorContext;
+import io.activitytrail.schemas.context.ActorType;
+import io.activitytrail.schemas.context.Channel;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -1,7 +1,7 @@
 package io.activitytrail.flink.attribution;
 
-import io.activitytrail.flink.decode.ActorContext;
 import io.activitytrail.flink.decode.Decoded;
+import io.activitytrail.schemas.context.ActorContext;
 import java.io.Serializable;
 
 /**

@@ -1,11 +1,11 @@
 package io.activitytrail.flink.attribution;
 
-import io.activitytrail.flink.decode.ActorContext;
 import io.activitytrail.flink.decode.AppEvent;
 import io.activitytrail.flink.decode.ContextMessage;
 import io.activitytrail.flink.decode.Decoded;
 import io.activitytrail.flink.decode.RowChange;
 import io.activitytrail.flink.decode.TransactionBoundary;
+import io.activitytrail.schemas.context.ActorContext;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;

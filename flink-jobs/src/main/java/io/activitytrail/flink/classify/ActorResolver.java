@@ -1,7 +1,6 @@
 package io.activitytrail.flink.classify;
 
 import io.activitytrail.event.Actor;
-import io.activitytrail.flink.decode.ActorContext;
 import io.activitytrail.flink.decode.ColumnValue;
 import io.activitytrail.flink.decode.Op;
 import io.activitytrail.flink.decode.RowChange;
@@ -9,6 +8,7 @@ import io.activitytrail.flink.diff.FieldDiffer;
 import io.activitytrail.flink.reference.References;
 import io.activitytrail.mapping.Reference;
 import io.activitytrail.mapping.TableMapping;
+import io.activitytrail.schemas.context.ActorContext;
 import java.util.HashMap;
 
 /**

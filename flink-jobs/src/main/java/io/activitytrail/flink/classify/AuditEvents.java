@@ -5,7 +5,8 @@ import io.activitytrail.event.Actor;
 import io.activitytrail.event.Category;
 import io.activitytrail.event.SourcePosition;
 import io.activitytrail.flink.decode.AppEvent;
-import io.activitytrail.flink.decode.DebeziumDecoder;
+import io.activitytrail.schemas.context.AuditEvent;
+import io.activitytrail.schemas.context.ContextMessages;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -21,20 +22,6 @@ import java.util.Set;
  */
 public final class AuditEvents {
   private static final Set<String> ABOUT_THE_ACTOR = Set.of("login_succeeded", "login_failed");
-  private static final Set<String> NAMED_FIELDS =
-      Set.of(
-          "type",
-          "workspace_id",
-          "actor_type",
-          "actor_id",
-          "actor_name",
-          "ip",
-          "user_agent",
-          "request_id",
-          "channel",
-          "occurred_at",
-          "record_type",
-          "record_id");
 
   private AuditEvents() {}
 
@@ -57,11 +44,11 @@ public final class AuditEvents {
     Map<String, String> details = new LinkedHashMap<>();
     fields.forEach(
         (name, value) -> {
-          if (!NAMED_FIELDS.contains(name)) {
+          if (!AuditEvent.NAMED_FIELDS.contains(name)) {
             details.put(name, value);
           }
         });
-    String name = DebeziumDecoder.EVENT_PREFIX;
+    String name = ContextMessages.EVENT_PREFIX;
     return ActivityEvent.newBuilder()
         .setEventId(EventIds.eventId(event.connector(), event.lsn(), name, event.contentHash(), 0))
         .setChangeId(EventIds.changeId(event.connector(), event.lsn(), name, event.contentHash()))

@@ -1,13 +1,18 @@
 package io.activitytrail.flink.decode;
 
+import static io.activitytrail.schemas.context.ContextMessages.CONTEXT_PREFIX;
+import static io.activitytrail.schemas.context.ContextMessages.EVENT_PREFIX;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activitytrail.flink.decode.ValueConverter.FieldType;
 import io.activitytrail.flink.source.RawRecord;
 import io.activitytrail.mapping.Mapping;
 import io.activitytrail.mapping.TableMapping;
+import io.activitytrail.schemas.context.ActorContext;
+import io.activitytrail.schemas.context.AuditEvent;
+import io.activitytrail.schemas.context.MessageFormatException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.security.MessageDigest;
@@ -29,8 +34,6 @@ import java.util.Optional;
  * read or mapped.
  */
 public final class DebeziumDecoder implements Serializable {
-  public static final String CONTEXT_PREFIX = "trail.context";
-  public static final String EVENT_PREFIX = "trail.event";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -239,64 +242,21 @@ public final class DebeziumDecoder implements Serializable {
     return colon < 0 ? debeziumId : debeziumId.substring(0, colon);
   }
 
-  /** Parses {@code trail.context} JSON content; public for tools and tests that hold the JSON. */
+  /** Reads {@code trail.context} content by its one definition ({@link ActorContext}). */
   public static ActorContext context(byte[] content) {
-    JsonNode json = parse(content, CONTEXT_PREFIX + " content");
-    if (!json.isObject()) {
-      throw new DecodeException(CONTEXT_PREFIX + " content is not a JSON object");
+    try {
+      return ActorContext.fromJson(content);
+    } catch (MessageFormatException e) {
+      throw new DecodeException(e.getMessage(), e);
     }
-    ObjectNode rest = ((ObjectNode) json).deepCopy();
-    ActorContext context =
-        new ActorContext(
-            take(rest, "actor_type"),
-            take(rest, "actor_id"),
-            take(rest, "actor_name"),
-            take(rest, "ip"),
-            take(rest, "user_agent"),
-            take(rest, "request_id"),
-            take(rest, "channel"),
-            take(rest, "rule_id"),
-            take(rest, "on_behalf_of"),
-            take(rest, "impersonator_id"),
-            texts(rest));
-    if (context.actorType() == null) {
-      throw new DecodeException(CONTEXT_PREFIX + " content has no actor_type");
-    }
-    return context;
   }
 
   private static LinkedHashMap<String, String> appEventFields(byte[] content) {
-    JsonNode json = parse(content, EVENT_PREFIX + " content");
-    if (!json.isObject() || !json.hasNonNull("type") || !json.hasNonNull("workspace_id")) {
-      throw new DecodeException(
-          EVENT_PREFIX + " content must be a JSON object with 'type' and 'workspace_id'");
+    try {
+      return AuditEvent.readFields(content);
+    } catch (MessageFormatException e) {
+      throw new DecodeException(e.getMessage(), e);
     }
-    return texts((ObjectNode) json);
-  }
-
-  /** Scalars as their text, nested values as compact JSON, nulls left out. */
-  private static LinkedHashMap<String, String> texts(ObjectNode node) {
-    LinkedHashMap<String, String> texts = new LinkedHashMap<>();
-    node.fields()
-        .forEachRemaining(
-            field -> {
-              JsonNode value = field.getValue();
-              if (!value.isNull()) {
-                texts.put(field.getKey(), value.isValueNode() ? value.asText() : value.toString());
-              }
-            });
-    return texts;
-  }
-
-  private static String take(ObjectNode node, String field) {
-    JsonNode value = node.remove(field);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isValueNode()) {
-      throw new DecodeException(CONTEXT_PREFIX + " field '" + field + "' must be a scalar");
-    }
-    return value.asText();
   }
 
   private static JsonNode parse(byte[] bytes, String what) {

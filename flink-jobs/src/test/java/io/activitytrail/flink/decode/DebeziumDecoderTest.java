@@ -4,7 +4,10 @@ import static io.activitytrail.flink.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activitytrail.flink.source.RawRecord;
+import io.activitytrail.schemas.context.ActorContext;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -145,6 +148,45 @@ class DebeziumDecoderTest {
     assertThatThrownBy(() -> decoder.decode(record(TICKETS_TOPIC, "unexpected-type.json")))
         .isInstanceOf(DecodeException.class)
         .hasMessageContaining("column 'id' (int64): expected an integer");
+  }
+
+  @Test
+  @DisplayName("the golden messages the platform helpers write decode as the helpers meant them")
+  void helperGoldenMessages() throws Exception {
+    ActorContext automation =
+        ((ContextMessage)
+                decoder
+                    .decode(
+                        message("context-message.json", "/context/actor-context-automation.json"))
+                    .orElseThrow())
+            .context();
+    assertThat(automation.actorType()).isEqualTo("automation");
+    assertThat(automation.ruleId()).isEqualTo("rule-7");
+    assertThat(automation.channel()).isEqualTo("rule");
+    assertThat(automation.onBehalfOf()).isEqualTo("12");
+    assertThat(automation.extra()).containsExactly(java.util.Map.entry("tenant_region", "eu-west"));
+
+    AppEvent export =
+        (AppEvent)
+            decoder
+                .decode(
+                    message("login-failed-message.json", "/context/audit-event-data-exported.json"))
+                .orElseThrow();
+    assertThat(export.fields())
+        .containsEntry("type", "data_exported")
+        .containsEntry("actor_name", "Ada Admin")
+        .containsEntry("export", "tickets")
+        .containsEntry("rows", "120");
+  }
+
+  /** A message fixture whose content is replaced by a golden file of the schemas module. */
+  private static RawRecord message(String fixture, String golden) throws Exception {
+    ObjectNode envelope = (ObjectNode) JSON.readTree(bytes("fixtures/" + fixture));
+    byte[] content = bytes(golden.substring(1));
+    ((ObjectNode) envelope.at("/payload/message"))
+        .put("content", Base64.getEncoder().encodeToString(content));
+    return new RawRecord(
+        MESSAGE_TOPIC, 0, 0, 0L, null, JSON.writeValueAsBytes(envelope), new LinkedHashMap<>());
   }
 
   @Test

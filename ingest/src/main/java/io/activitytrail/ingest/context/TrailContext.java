@@ -1,7 +1,7 @@
 package io.activitytrail.ingest.context;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.activitytrail.schemas.context.ActorContext;
+import io.activitytrail.schemas.context.AuditEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,11 +18,6 @@ import java.sql.SQLException;
  * }</pre>
  */
 public final class TrailContext {
-  public static final String CONTEXT_PREFIX = "trail.context";
-  public static final String EVENT_PREFIX = "trail.event";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private TrailContext() {}
 
   /**
@@ -37,7 +32,7 @@ public final class TrailContext {
       throw new IllegalStateException(
           "TrailContext.emit must run inside the write transaction: call setAutoCommit(false) first");
     }
-    call(connection, "SELECT trail.emit_context(?::jsonb)", toJson(context));
+    call(connection, "SELECT trail.emit_context(?::jsonb)", context.toJson());
   }
 
   /**
@@ -45,25 +40,7 @@ public final class TrailContext {
    * is recorded even if the platform then rolls back).
    */
   public static void emitEvent(Connection connection, AuditEvent event) throws SQLException {
-    call(connection, "SELECT trail.emit_event(?::jsonb)", toJson(event));
-  }
-
-  /** The JSON text that {@link #emit} sends. */
-  public static String toJson(ActorContext context) {
-    return write(context);
-  }
-
-  /** The JSON text that {@link #emitEvent} sends. */
-  public static String toJson(AuditEvent event) {
-    return write(event);
-  }
-
-  private static String write(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot serialize " + value.getClass().getSimpleName(), e);
-    }
+    call(connection, "SELECT trail.emit_event(?::jsonb)", event.toJson());
   }
 
   private static void call(Connection connection, String sql, String json) throws SQLException {

@@ -1,10 +1,10 @@
 package io.activitytrail.ingest.simulate;
 
-import io.activitytrail.ingest.context.ActorContext;
-import io.activitytrail.ingest.context.ActorType;
-import io.activitytrail.ingest.context.Channel;
 import io.activitytrail.ingest.simulate.HelpdeskState.Person;
 import io.activitytrail.ingest.simulate.HelpdeskState.Workspace;
+import io.activitytrail.schemas.context.ActorContext;
+import io.activitytrail.schemas.context.ActorType;
+import io.activitytrail.schemas.context.Channel;
 import java.util.List;
 import java.util.UUID;
 import java.util.random.RandomGenerator;

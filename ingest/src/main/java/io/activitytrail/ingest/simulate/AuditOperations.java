@@ -1,11 +1,11 @@
 package io.activitytrail.ingest.simulate;
 
-import io.activitytrail.ingest.context.ActorType;
-import io.activitytrail.ingest.context.AuditEvent;
 import io.activitytrail.ingest.context.TrailContext;
 import io.activitytrail.ingest.simulate.HelpdeskState.Attachment;
 import io.activitytrail.ingest.simulate.HelpdeskState.Person;
 import io.activitytrail.ingest.simulate.HelpdeskState.Workspace;
+import io.activitytrail.schemas.context.ActorType;
+import io.activitytrail.schemas.context.AuditEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

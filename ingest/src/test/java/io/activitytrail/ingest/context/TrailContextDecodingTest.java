@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.activitytrail.ingest.schema.HelpdeskSchema;
 import io.activitytrail.ingest.testing.DecodingSlot;
 import io.activitytrail.ingest.testing.RealPostgres;
+import io.activitytrail.schemas.context.ActorContext;
+import io.activitytrail.schemas.context.ActorType;
+import io.activitytrail.schemas.context.AuditEvent;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -61,7 +64,7 @@ class TrailContextDecodingTest {
       assertThat(decoded).hasSize(4);
       assertThat(decoded.get(0)).isEqualTo("BEGIN");
       assertThat(decoded.get(1)).startsWith("message: transactional: 1 prefix: trail.context,");
-      assertThat(content(decoded.get(1))).isEqualTo(JSON.readTree(TrailContext.toJson(ctx)));
+      assertThat(content(decoded.get(1))).isEqualTo(JSON.readTree(ctx.toJson()));
       assertThat(decoded.get(2))
           .startsWith("table helpdesk.workspaces: UPDATE:")
           .contains("old-key:")
@@ -90,7 +93,7 @@ class TrailContextDecodingTest {
       List<String> decoded = slot.awaitLines(3);
       assertThat(decoded).hasSize(3);
       assertThat(decoded.get(0)).isEqualTo("BEGIN");
-      assertThat(content(decoded.get(1))).isEqualTo(JSON.readTree(TrailContext.toJson(committed)));
+      assertThat(content(decoded.get(1))).isEqualTo(JSON.readTree(committed.toJson()));
       assertThat(decoded.get(2)).isEqualTo("COMMIT");
     }
   }
@@ -113,7 +116,7 @@ class TrailContextDecodingTest {
       List<String> decoded = slot.awaitLines(1);
       assertThat(decoded).hasSize(1);
       assertThat(decoded.get(0)).startsWith("message: transactional: 0 prefix: trail.event,");
-      assertThat(content(decoded.get(0))).isEqualTo(JSON.readTree(TrailContext.toJson(failed)));
+      assertThat(content(decoded.get(0))).isEqualTo(JSON.readTree(failed.toJson()));
     }
   }
 

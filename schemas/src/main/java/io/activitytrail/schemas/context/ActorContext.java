@@ -1,23 +1,30 @@
-package io.activitytrail.ingest.context;
+package io.activitytrail.schemas.context;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Who makes the changes of one write transaction, as carried by the {@code trail.context} message.
- * Serialized as snake_case JSON; absent values are left out (the pipeline reads a missing field as
- * null).
+ * Who makes the changes of one write transaction, as carried by the {@code trail.context} message:
+ * the one definition of that JSON, written by the platform helpers ({@link #toJson}) and read by
+ * the pipeline ({@link #fromJson}). Snake_case; absent values are left out and read as null.
+ *
+ * <p>{@code actor_type} and {@code channel} are open on the wire: the builder offers the known
+ * values ({@link ActorType}, {@link Channel}), and a reader keeps any other value as given.
  *
  * @param extra platform-specific fields (e.g. {@code tenant_region}); kept by the pipeline as they
- *     are
+ *     are (nested JSON values as compact JSON text)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,19 +41,22 @@ import java.util.Set;
   "impersonator_id"
 })
 public record ActorContext(
-    ActorType actorType,
+    String actorType,
     String actorId,
     String actorName,
     String ip,
     String userAgent,
     String requestId,
-    Channel channel,
+    String channel,
     String ruleId,
     String onBehalfOf,
     String impersonatorId,
-    @JsonIgnore Map<String, String> extra) {
+    @JsonIgnore Map<String, String> extra)
+    implements Serializable {
 
-  private static final Set<String> NAMED_FIELDS =
+  private static final long serialVersionUID = 1L;
+
+  static final Set<String> NAMED_FIELDS =
       Set.of(
           "actor_type",
           "actor_id",
@@ -60,11 +70,14 @@ public record ActorContext(
           "impersonator_id");
 
   public ActorContext {
-    Objects.requireNonNull(actorType, "actor_type is required");
-    extra = Map.copyOf(extra == null ? Map.of() : extra);
+    if (actorType == null || actorType.isBlank()) {
+      throw new MessageFormatException(ContextMessages.CONTEXT_PREFIX + " needs an actor_type");
+    }
+    // Insertion order kept: the pipeline stores extras as the platform sent them.
+    extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra == null ? Map.of() : extra));
     for (String key : extra.keySet()) {
       if (NAMED_FIELDS.contains(key)) {
-        throw new IllegalArgumentException(
+        throw new MessageFormatException(
             "extra field '"
                 + key
                 + "' collides with a named context field; use the builder's setter");
@@ -78,7 +91,46 @@ public record ActorContext(
   }
 
   public static Builder builder(ActorType actorType) {
-    return new Builder(actorType);
+    return new Builder(Objects.requireNonNull(actorType, "actor_type is required").wireName());
+  }
+
+  /** The JSON text of the {@code trail.context} message. */
+  public String toJson() {
+    return ContextMessages.write(this);
+  }
+
+  /**
+   * Reads {@code trail.context} content. Named fields must be scalars; every other field is kept in
+   * {@link #extra}.
+   *
+   * @throws MessageFormatException when the content is not a JSON object with an actor_type
+   */
+  public static ActorContext fromJson(byte[] content) {
+    ObjectNode rest = ContextMessages.object(content, ContextMessages.CONTEXT_PREFIX).deepCopy();
+    return new ActorContext(
+        take(rest, "actor_type"),
+        take(rest, "actor_id"),
+        take(rest, "actor_name"),
+        take(rest, "ip"),
+        take(rest, "user_agent"),
+        take(rest, "request_id"),
+        take(rest, "channel"),
+        take(rest, "rule_id"),
+        take(rest, "on_behalf_of"),
+        take(rest, "impersonator_id"),
+        ContextMessages.texts(rest));
+  }
+
+  private static String take(ObjectNode node, String field) {
+    JsonNode value = node.remove(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isValueNode()) {
+      throw new MessageFormatException(
+          ContextMessages.CONTEXT_PREFIX + " field '" + field + "' must be a scalar");
+    }
+    return value.asText();
   }
 
   /** A team member acting through the web UI. */
@@ -97,7 +149,7 @@ public record ActorContext(
 
   public Builder toBuilder() {
     Builder b =
-        builder(actorType)
+        new Builder(actorType)
             .actorId(actorId)
             .actorName(actorName)
             .ip(ip)
@@ -113,20 +165,20 @@ public record ActorContext(
 
   /** Fluent builder; every setter accepts null (meaning: not known). */
   public static final class Builder {
-    private final ActorType actorType;
+    private final String actorType;
     private String actorId;
     private String actorName;
     private String ip;
     private String userAgent;
     private String requestId;
-    private Channel channel;
+    private String channel;
     private String ruleId;
     private String onBehalfOf;
     private String impersonatorId;
     private final Map<String, String> extra = new LinkedHashMap<>();
 
-    private Builder(ActorType actorType) {
-      this.actorType = Objects.requireNonNull(actorType, "actor_type is required");
+    private Builder(String actorType) {
+      this.actorType = actorType;
     }
 
     public Builder actorId(String v) {
@@ -155,7 +207,12 @@ public record ActorContext(
     }
 
     public Builder channel(Channel v) {
-      channel = v;
+      return channel(v == null ? null : v.wireName());
+    }
+
+    /** A channel by its wire name, for values {@link Channel} does not list. */
+    public Builder channel(String wireName) {
+      channel = wireName;
       return this;
     }
 

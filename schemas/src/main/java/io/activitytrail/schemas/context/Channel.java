@@ -1,4 +1,4 @@
-package io.activitytrail.ingest.context;
+package io.activitytrail.schemas.context;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;

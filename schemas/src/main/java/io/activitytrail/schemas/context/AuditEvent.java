@@ -1,22 +1,26 @@
-package io.activitytrail.ingest.context;
+package io.activitytrail.schemas.context;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A fact that is not a row change (a login attempt, an export, a download), carried by a {@code
- * trail.event} message. {@code type} is open: the pipeline keeps unknown types as audit events of
- * that type.
+ * trail.event} message: the one definition of that JSON, written by the platform helpers ({@link
+ * #toJson}) and read by the pipeline ({@link #readFields}). {@code type} is open: the pipeline
+ * keeps unknown types as audit events of that type.
  *
  * @param details what the event is about beyond the named fields, e.g. {@code {"export": "tickets",
  *     "rows": 120}}
@@ -58,6 +62,22 @@ public record AuditEvent(
   public static final String DATA_EXPORTED = "data_exported";
   public static final String FILE_DOWNLOADED = "file_downloaded";
 
+  /** The fields with a meaning of their own; every other one is a detail. */
+  public static final Set<String> NAMED_FIELDS =
+      Set.of(
+          "type",
+          "workspace_id",
+          "occurred_at",
+          "actor_type",
+          "actor_id",
+          "actor_name",
+          "ip",
+          "user_agent",
+          "request_id",
+          "channel",
+          "record_type",
+          "record_id");
+
   // Fixed width, always with milliseconds, always UTC: ISO_INSTANT drops the fraction when it is
   // zero.
   private static final DateTimeFormatter OCCURRED_AT =
@@ -80,6 +100,49 @@ public record AuditEvent(
   @JsonProperty("occurred_at")
   String occurredAtForJson() {
     return OCCURRED_AT.format(occurredAt);
+  }
+
+  /** The JSON text of the {@code trail.event} message. */
+  public String toJson() {
+    return ContextMessages.write(this);
+  }
+
+  /**
+   * Reads {@code trail.event} content as text fields: the named ones, and the details, whether sent
+   * under {@code details} (as {@link #toJson} writes them) or at the top level (as a hand-made
+   * message may). Nested values become compact JSON; a detail never replaces a named field.
+   *
+   * @throws MessageFormatException when the content is not a JSON object with a type and a
+   *     workspace_id
+   */
+  public static LinkedHashMap<String, String> readFields(byte[] content) {
+    ObjectNode json = ContextMessages.object(content, ContextMessages.EVENT_PREFIX);
+    if (!json.hasNonNull("type") || !json.hasNonNull("workspace_id")) {
+      throw new MessageFormatException(
+          ContextMessages.EVENT_PREFIX
+              + " content must be a JSON object with 'type' and 'workspace_id'");
+    }
+    LinkedHashMap<String, String> fields = new LinkedHashMap<>();
+    json.fields()
+        .forEachRemaining(
+            field -> {
+              if (field.getKey().equals("details") && field.getValue().isObject()) {
+                return;
+              }
+              ContextMessages.putText(fields, field.getKey(), field.getValue());
+            });
+    JsonNode details = json.get("details");
+    if (details != null && details.isObject()) {
+      details
+          .fields()
+          .forEachRemaining(
+              detail -> {
+                if (!fields.containsKey(detail.getKey())) {
+                  ContextMessages.putText(fields, detail.getKey(), detail.getValue());
+                }
+              });
+    }
+    return fields;
   }
 
   public static Builder builder(String type, String workspaceId, Instant occurredAt) {
