@@ -3,18 +3,16 @@ package io.activitytrail.cli;
 import io.activitytrail.api.ApiSecret;
 import io.activitytrail.api.ApiServer;
 import io.activitytrail.api.Health;
-import io.activitytrail.api.Taxonomy;
 import io.activitytrail.api.TokenVerifier;
-import io.activitytrail.clickhouse.ActivityQueries;
+import io.activitytrail.api.server.TrailApi;
 import io.activitytrail.clickhouse.ClickHouse;
 import io.activitytrail.clickhouse.ClickHouseTarget;
-import io.activitytrail.export.ExportLog;
-import io.activitytrail.export.ExportRoutes;
+import io.activitytrail.mapping.MappingLoader;
+import io.activitytrail.mapping.Taxonomy;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
@@ -51,6 +49,14 @@ final class ApiCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "Default: ${DEFAULT-VALUE}.")
   int port;
 
+  @Option(
+      names = "--mapping-file",
+      defaultValue = MappingLoader.BUNDLED,
+      description =
+          "The mapping the normalizer runs with: filters accept its types and record types."
+              + " Default: ${DEFAULT-VALUE}.")
+  String mappingFile;
+
   @ArgGroup(exclusive = true, multiplicity = "1")
   Key key;
 
@@ -75,37 +81,26 @@ final class ApiCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TokenVerifier verifier = key.verifier();
+    Taxonomy taxonomy = MappingLoader.load(mappingFile).taxonomy();
     ClickHouseTarget target =
         ClickHouseTarget.server(clickhouseUrl, clickhouseUser, clickhousePassword, database);
-    try (ClickHouse ch = target.connect()) {
-      ActivityQueries queries = new ActivityQueries(ch, database);
-      ExportRoutes exports =
-          new ExportRoutes(
-              queries, new ExportLog(ch, database), verifier, Taxonomy.DEFAULT, Clock.systemUTC());
-      serve(ch, queries, verifier, exports, target);
-    }
-    return 0;
-  }
-
-  private void serve(
-      ClickHouse ch,
-      ActivityQueries queries,
-      TokenVerifier verifier,
-      ExportRoutes exports,
-      ClickHouseTarget target)
-      throws Exception {
-    try (ApiServer api =
-        ApiServer.start(
-            new InetSocketAddress(bind, port),
-            queries,
-            verifier,
-            () -> clickHouseHealth(ch),
-            Optional.of(exports))) {
+    try (ClickHouse ch = target.connect();
+        ApiServer api =
+            TrailApi.start(
+                ch,
+                new TrailApi.Settings(
+                    new InetSocketAddress(bind, port),
+                    database,
+                    verifier,
+                    taxonomy,
+                    () -> clickHouseHealth(ch),
+                    Clock.systemUTC()))) {
       System.out.println("API on http://" + bind + ":" + api.port() + " reading " + target);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "api-shutdown"));
       stopped.await();
     }
+    return 0;
   }
 
   private static Health clickHouseHealth(ClickHouse ch) {

@@ -1,7 +1,7 @@
 package io.activitytrail.cli;
 
-import io.activitytrail.cli.bench.BenchCommand;
 import io.activitytrail.stack.StackConfig;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,9 +24,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       TokenCommand.class,
       ApiCommand.class,
-      MigrateCommand.class,
-      BenchCommand.class,
-      ServiceCommand.class
+      MigrateCommand.class
     },
     footer = {
       "",
@@ -46,6 +44,11 @@ public final class Trail implements Runnable {
   /** The configured command line, for main and for tests. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Trail());
+    // Commands of modules outside the production jars (the benchmarks' `trail bench`), when the
+    // launcher put them on the classpath.
+    for (Subcommand extra : ServiceLoader.load(Subcommand.class)) {
+      cli.addSubcommand(extra);
+    }
     cli.setExecutionExceptionHandler(new Failures());
     cli.registerConverter(java.time.Duration.class, new DurationConverter());
     return cli;

@@ -1,10 +1,10 @@
 package io.activitytrail.e2e;
 
+import io.activitytrail.ingest.context.TrailContext;
 import io.activitytrail.schemas.context.ActorContext;
 import io.activitytrail.schemas.context.ActorType;
 import io.activitytrail.schemas.context.AuditEvent;
 import io.activitytrail.schemas.context.Channel;
-import io.activitytrail.ingest.context.TrailContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -15,8 +15,11 @@ import java.util.stream.Stream;
  * @param tables keyed by {@code schema.table}
  * @param feedAuditTypes audit event types that are also team actions in the workspace feed: each
  *     yields an audit event and an activity
+ * @param eventTypes the platform's own {@code trail.event} types beyond the built-in ones ({@link
+ *     io.activitytrail.schemas.context.AuditEvent#BUILT_IN_TYPES}), so they can be filtered on
  */
-public record Mapping(Map<String, TableMapping> tables, Set<String> feedAuditTypes)
+public record Mapping(
+    Map<String, TableMapping> tables, Set<String> feedAuditTypes, Set<String> eventTypes)
     implements Serializable {
   public static final Set<String> DEFAULT_FEED_AUDIT_TYPES =
       Set.of("login_succeeded", "role_changed", "setting_changed");
@@ -24,10 +27,16 @@ public record Mapping(Map<String, TableMapping> tables, Set<String> feedAuditTyp
   public Mapping {
     tables = Map.copyOf(tables == null ? Map.of() : tables);
     feedAuditTypes = Set.copyOf(feedAuditTypes == null ? DEFAULT_FEED_AUDIT_TYPES : feedAuditTypes);
+    eventTypes = Set.copyOf(eventTypes == null ? Set.of() : eventTypes);
   }
 
   public Mapping(Map<String, TableMapping> tables) {
-    this(tables, null);
+    this(tables, null, null);
+  }
+
+  /** The types and record types this mapping's events can have. */
+  public Taxonomy taxonomy() {
+    return Taxonomy.of(this);
   }
 
   public Optional<TableMapping> table(String schema, String table) {

@@ -88,7 +88,8 @@ public final class MappingLoader {
     }
     return new Mapping(
         file.tables(),
-        file.feedAuditTypes() == null ? null : new java.util.TreeSet<>(file.feedAuditTypes()));
+        file.feedAuditTypes() == null ? null : new java.util.TreeSet<>(file.feedAuditTypes()),
+        file.eventTypes() == null ? null : new java.util.TreeSet<>(file.eventTypes()));
   }
 
   /** A reference must name a mapped table, and a display column that table has. */
@@ -164,13 +165,16 @@ public final class MappingLoader {
         .collect(Collectors.joining("."));
   }
 
-  private record MappingFile(Map<String, TableMapping> tables, List<String> feedAuditTypes) {
+  private record MappingFile(
+      Map<String, TableMapping> tables, List<String> feedAuditTypes, List<String> eventTypes) {
     @JsonCreator
     MappingFile(
         @JsonProperty(value = "tables", required = true) Map<String, TableMapping> tables,
-        @JsonProperty("feed_audit_types") List<String> feedAuditTypes) {
+        @JsonProperty("feed_audit_types") List<String> feedAuditTypes,
+        @JsonProperty("event_types") List<String> eventTypes) {
       this.tables = tables;
       this.feedAuditTypes = feedAuditTypes;
+      this.eventTypes = eventTypes;
     }
   }
 }

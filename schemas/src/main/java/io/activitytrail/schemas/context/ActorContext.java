@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -73,8 +72,9 @@ public record ActorContext(
     if (actorType == null || actorType.isBlank()) {
       throw new MessageFormatException(ContextMessages.CONTEXT_PREFIX + " needs an actor_type");
     }
-    // Insertion order kept: the pipeline stores extras as the platform sent them.
-    extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra == null ? Map.of() : extra));
+    // A copy in insertion order (the pipeline stores extras as the platform sent them); a plain
+    // LinkedHashMap, as the job's state serializers rebuild it entry by entry.
+    extra = new LinkedHashMap<>(extra == null ? Map.of() : extra);
     for (String key : extra.keySet()) {
       if (NAMED_FIELDS.contains(key)) {
         throw new MessageFormatException(

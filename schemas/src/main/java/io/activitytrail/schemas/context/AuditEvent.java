@@ -61,6 +61,14 @@ public record AuditEvent(
   public static final String LOGIN_FAILED = "login_failed";
   public static final String DATA_EXPORTED = "data_exported";
   public static final String FILE_DOWNLOADED = "file_downloaded";
+  public static final String RECORD_VIEWED = "record_viewed";
+
+  /**
+   * The {@code trail.event} types the pipeline knows; a platform names its own others in the
+   * mapping ({@code event_types}), and the pipeline keeps any type it is sent.
+   */
+  public static final Set<String> BUILT_IN_TYPES =
+      Set.of(LOGIN_SUCCEEDED, LOGIN_FAILED, DATA_EXPORTED, FILE_DOWNLOADED, RECORD_VIEWED);
 
   /** The fields with a meaning of their own; every other one is a detail. */
   public static final Set<String> NAMED_FIELDS =

@@ -1,0 +1,184 @@
+package io.activitytrail.stack;
+
+import io.activitytrail.api.ApiSecret;
+import io.activitytrail.api.ApiServer;
+import io.activitytrail.api.Health;
+import io.activitytrail.api.TokenVerifier;
+import io.activitytrail.api.server.TrailApi;
+import io.activitytrail.clickhouse.ClickHouse;
+import io.activitytrail.clickhouse.ClickHouseMigrations;
+import io.activitytrail.clickhouse.ClickHouseTarget;
+import io.activitytrail.flink.NormalizerJob;
+import io.activitytrail.flink.NormalizerOptions;
+import io.activitytrail.mapping.MappingLoader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine process: embedded ClickHouse, the normalizer job in a Flink MiniCluster restored from
+ * its newest retained checkpoint, and the HTTP API. chDB allows one process per storage path, so
+ * the writer (the job) and the readers (the API) share this process.
+ */
+public final class Engine implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
+
+  private final ClickHouse clickHouse;
+  private final JobClient job;
+  private final ApiServer api;
+
+  private Engine(ClickHouse clickHouse, JobClient job, ApiServer api) {
+    this.clickHouse = clickHouse;
+    this.job = job;
+    this.api = api;
+  }
+
+  public static Engine start(StackConfig config) throws Exception {
+    Path library = chdbLibrary(config, System.getenv());
+    ClickHouseTarget target =
+        ClickHouseTarget.embedded(
+            library, config.clickHousePath(), StackConfig.CLICKHOUSE_DATABASE);
+    ClickHouse ch = target.connect();
+    List<String> applied = ClickHouseMigrations.apply(ch, StackConfig.CLICKHOUSE_DATABASE);
+    LOG.info("ClickHouse at {}: migrations applied now: {}", target, applied);
+
+    Configuration flink = flinkConfiguration(config.flinkCheckpoints());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+    Configuration options = jobOptions(config, library);
+    NormalizerJob.build(env, options);
+    JobClient job = env.executeAsync(NormalizerJob.JOB_NAME);
+    LOG.info("normalizer job {} submitted", job.getJobID());
+
+    TokenVerifier tokens =
+        TokenVerifier.hs256(ApiSecret.loadOrCreate(ApiSecret.file(config.confDir())));
+    ApiServer api =
+        TrailApi.start(
+            ch,
+            new TrailApi.Settings(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), config.ports().api()),
+                StackConfig.CLICKHOUSE_DATABASE,
+                tokens,
+                MappingLoader.load(options.get(NormalizerOptions.MAPPING_FILE)).taxonomy(),
+                () -> Health.ofJobState(state(job)),
+                Clock.systemUTC()));
+    LOG.info("API on {}", config.apiUrl());
+    return new Engine(ch, job, api);
+  }
+
+  /** Checkpoints every 2 s, kept on cancel; resumes from the newest one a previous run left. */
+  static Configuration flinkConfiguration(Path checkpoints) {
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, CHECKPOINT_INTERVAL);
+    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+    conf.set(
+        CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
+    Optional<Path> restore = Checkpoints.latestCompleted(checkpoints);
+    restore.ifPresent(
+        p -> {
+          LOG.info("restoring from checkpoint {}", p);
+          conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString());
+        });
+    return conf;
+  }
+
+  static Configuration jobOptions(StackConfig config, Path library) {
+    Configuration options = new Configuration();
+    options.set(NormalizerOptions.KAFKA_BOOTSTRAP_SERVERS, config.kafkaBootstrap());
+    options.set(NormalizerOptions.CDC_TOPIC_PREFIX, "helpdesk");
+    options.set(NormalizerOptions.CLICKHOUSE_MODE, NormalizerOptions.ClickHouseMode.embedded);
+    options.set(NormalizerOptions.CLICKHOUSE_EMBEDDED_PATH, config.clickHousePath().toString());
+    options.set(NormalizerOptions.CLICKHOUSE_EMBEDDED_LIBRARY, library.toString());
+    options.set(NormalizerOptions.CLICKHOUSE_DATABASE, StackConfig.CLICKHOUSE_DATABASE);
+    options.set(NormalizerOptions.REGISTRY_URL, config.registryUrl());
+    return options;
+  }
+
+  /**
+   * TRAIL_CHDB_LIBRARY, else the stack home's native/libchdb.so, else the checkout's (a test home
+   * elsewhere shares the 566 MB library instead of fetching its own).
+   */
+  public static Path chdbLibrary(StackConfig config, Map<String, String> env) {
+    String configured = env.get("TRAIL_CHDB_LIBRARY");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    for (Path candidate :
+        List.of(
+            config.home().resolve("native/libchdb.so"),
+            config.repoRoot().resolve(".trail/native/libchdb.so"))) {
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+    }
+    throw new StackException(
+        "engine",
+        "the chDB library was found neither at "
+            + config.home().resolve("native/libchdb.so")
+            + " nor at "
+            + config.repoRoot().resolve(".trail/native/libchdb.so")
+            + ": run scripts/fetch-chdb.sh (or set TRAIL_CHDB_LIBRARY)");
+  }
+
+  private static String state(JobClient job) {
+    try {
+      return job.getJobStatus().get(2, TimeUnit.SECONDS).name();
+    } catch (Exception e) {
+      return "UNKNOWN";
+    }
+  }
+
+  /** Runs until SIGTERM: then stops the API, cancels the job (its checkpoint stays), closes. */
+  public static void runUntilTerminated(StackConfig config) throws Exception {
+    Engine engine = start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  engine.close();
+                  stopped.countDown();
+                },
+                "engine-shutdown"));
+    engine
+        .job
+        .getJobExecutionResult()
+        .exceptionally(
+            failure -> {
+              LOG.error("the normalizer job ended with a failure", failure);
+              return null;
+            });
+    stopped.await();
+  }
+
+  @Override
+  public void close() {
+    api.close();
+    try {
+      job.cancel().get(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("cancelling the job failed: {}", e.toString());
+    }
+    clickHouse.close();
+    LOG.info("engine stopped");
+  }
+}
