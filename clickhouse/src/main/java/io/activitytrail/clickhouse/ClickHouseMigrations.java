@@ -112,7 +112,7 @@ public final class ClickHouseMigrations {
       row.put("version", migration.version());
       row.put("name", migration.name());
       row.put("checksum", migration.checksum());
-      row.put("applied_at", ActivityRows.formatTime(Instant.now().toEpochMilli()));
+      row.put("applied_at", ActivityColumns.formatTime(Instant.now().toEpochMilli()));
       ch.insert(db + ".schema_migrations", RECORD_COLUMNS, JsonEachRow.write(List.of(row)));
       LOG.info("applied ClickHouse migration {} to {}", migration.id(), db);
       appliedNow.add(migration.id());

@@ -58,7 +58,7 @@ class ActivityRowsTest {
   void payloadToleratesQuotedIntegersAndMissingColumns() {
     ActivityEvent e = TestEvents.ticketUpdated("e-p", "ws-p", "7", 1, 100);
     e.setRetentionDays(null);
-    Map<String, Object> row = ActivityRows.toRow(e);
+    Map<String, Object> row = JsonEachRow.parse(ActivityRows.toJsonEachRow(List.of(e))).get(0);
     row.put("source_lsn", "100");
     row.put("source_offset", String.valueOf(row.get("source_offset")));
     row.remove("retention_days");

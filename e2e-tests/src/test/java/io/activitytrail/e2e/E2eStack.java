@@ -24,6 +24,9 @@ final class E2eStack {
   private static final StackPorts PORTS =
       new StackPorts(25432, 29092, 29093, 28083, 28081, 29081, 28080);
   private static E2eStack shared;
+  // Held in a field for the JVM's life: an unreferenced channel is closed when collected, and its
+  // lock with it (seen: a second run started its stack on the ports of one still running).
+  private static FileLock portsLock;
 
   private final LocalStack stack;
 
@@ -54,7 +57,10 @@ final class E2eStack {
 
   /** Held until this JVM exits (the OS releases it even after a crash). */
   @SuppressWarnings("resource")
-  private static void lockPorts(Path home) {
+  private static synchronized void lockPorts(Path home) {
+    if (portsLock != null) {
+      return;
+    }
     try {
       Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "activity-trail-e2e.lock");
       Files.createDirectories(home);
@@ -63,8 +69,9 @@ final class E2eStack {
       FileLock lock = channel.tryLock();
       if (lock == null) {
         System.out.println("[stack] another end-to-end run holds " + lockFile + "; waiting");
-        channel.lock();
+        lock = channel.lock();
       }
+      portsLock = lock;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
