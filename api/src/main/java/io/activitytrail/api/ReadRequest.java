@@ -2,6 +2,7 @@ package io.activitytrail.api;
 
 import io.activitytrail.clickhouse.AuditFilter;
 import io.activitytrail.clickhouse.FeedFilter;
+import io.activitytrail.clickhouse.Page;
 import io.activitytrail.mapping.Taxonomy;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +17,8 @@ import java.util.Set;
  */
 public sealed interface ReadRequest {
 
-  int DEFAULT_LIMIT = 50;
-  int MAX_LIMIT = 500;
+  int DEFAULT_LIMIT = Page.DEFAULT_LIMIT;
+  int MAX_LIMIT = Page.MAX_LIMIT;
 
   Set<String> FEED_PARAMETERS =
       Set.of("actor", "type", "record_type", "from", "to", "limit", "cursor");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.activitytrail.api.ApiSecret;
 import io.activitytrail.api.ApiTokens;
 import io.activitytrail.api.Role;
+import io.activitytrail.clickhouse.Page;
 import io.activitytrail.stack.StackConfig;
 import java.net.ConnectException;
 import java.net.URI;
@@ -148,9 +149,9 @@ final class ActivityReader {
 
   /** Caught before any request, so a typo costs no round trip: exit 2 like other usage errors. */
   static void checkLimit(CommandLine.Model.CommandSpec spec, Integer limit) {
-    if (limit != null && (limit < 1 || limit > 500)) {
+    if (limit != null && (limit < 1 || limit > Page.MAX_LIMIT)) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--limit must be from 1 to 500, got " + limit);
+          spec.commandLine(), "--limit must be from 1 to " + Page.MAX_LIMIT + ", got " + limit);
     }
   }
 

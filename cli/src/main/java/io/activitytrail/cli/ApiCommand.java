@@ -6,6 +6,7 @@ import io.activitytrail.api.Health;
 import io.activitytrail.api.TokenVerifier;
 import io.activitytrail.api.server.TrailApi;
 import io.activitytrail.clickhouse.ClickHouse;
+import io.activitytrail.clickhouse.ClickHouseMigrations;
 import io.activitytrail.clickhouse.ClickHouseTarget;
 import io.activitytrail.mapping.MappingLoader;
 import io.activitytrail.mapping.Taxonomy;
@@ -40,7 +41,10 @@ final class ApiCommand implements Callable<Integer> {
   @Option(names = "--clickhouse-password", defaultValue = "", description = "Default: empty.")
   String clickhousePassword;
 
-  @Option(names = "--database", defaultValue = "trail", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--database",
+      defaultValue = ClickHouseMigrations.DEFAULT_DATABASE,
+      description = "Default: ${DEFAULT-VALUE}.")
   String database;
 
   @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Default: ${DEFAULT-VALUE}.")

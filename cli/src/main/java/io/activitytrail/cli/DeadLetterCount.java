@@ -1,5 +1,6 @@
 package io.activitytrail.cli;
 
+import io.activitytrail.schemas.ContractTopics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -16,7 +17,7 @@ import org.apache.kafka.common.TopicPartition;
  * (records deleted by retention are no longer counted).
  */
 final class DeadLetterCount {
-  static final String TOPIC = "trail.dead-letters";
+  static final String TOPIC = ContractTopics.DEAD_LETTERS;
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   private DeadLetterCount() {}

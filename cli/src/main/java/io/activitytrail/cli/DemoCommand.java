@@ -1,5 +1,6 @@
 package io.activitytrail.cli;
 
+import io.activitytrail.clickhouse.Page;
 import io.activitytrail.ingest.simulate.SimulationReport;
 import io.activitytrail.stack.Deadline;
 import io.activitytrail.stack.LocalStack;
@@ -57,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
     deadline.await(
         "activities of " + workspace + " queryable",
         () -> {
-          int now = reader.feed(workspace, 500).size();
+          int now = reader.feed(workspace, Page.MAX_LIMIT).size();
           boolean settled = now > 0 && now == seen[0];
           seen[0] = now;
           Thread.sleep(800);
@@ -72,7 +73,8 @@ final class DemoCommand implements Callable<Integer> {
     if (ticket != null) {
       System.out.println();
       System.out.println("== timeline of ticket " + ticket);
-      List<Map<String, Object>> timeline = reader.timeline(workspace, "ticket", ticket, 50);
+      List<Map<String, Object>> timeline =
+          reader.timeline(workspace, "ticket", ticket, Page.DEFAULT_LIMIT);
       ActivityTable.print(timeline, System.out);
     }
     System.out.println();

@@ -26,7 +26,10 @@ final class MigrateCommand implements Callable<Integer> {
   @Option(names = "--password", defaultValue = "", description = "Default: empty.")
   String password;
 
-  @Option(names = "--database", defaultValue = "trail", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--database",
+      defaultValue = ClickHouseMigrations.DEFAULT_DATABASE,
+      description = "Default: ${DEFAULT-VALUE}.")
   String database;
 
   @Override

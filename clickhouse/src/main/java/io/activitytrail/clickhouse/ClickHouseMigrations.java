@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClickHouseMigrations {
 
+  /** The database the tables live in unless configured otherwise. */
+  public static final String DEFAULT_DATABASE = "trail";
+
   private static final Logger LOG = LoggerFactory.getLogger(ClickHouseMigrations.class);
   private static final String FOLDER = "clickhouse/migrations/";
   private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");

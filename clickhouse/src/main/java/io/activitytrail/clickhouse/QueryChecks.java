@@ -7,7 +7,7 @@ import java.util.Set;
 final class QueryChecks {
 
   /** Upper bound of one API page. */
-  static final int MAX_PAGE = 500;
+  static final int MAX_PAGE = Page.MAX_LIMIT;
 
   private QueryChecks() {}
 

@@ -1,6 +1,9 @@
 package io.activitytrail.flink;
 
+import io.activitytrail.clickhouse.ClickHouseMigrations;
 import io.activitytrail.mapping.MappingLoader;
+import io.activitytrail.schemas.CdcTopics;
+import io.activitytrail.schemas.ContractTopics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +40,7 @@ public final class NormalizerOptions {
   public static final ConfigOption<String> CDC_TOPIC_PREFIX =
       ConfigOptions.key("cdc.topic-prefix")
           .stringType()
-          .defaultValue("helpdesk")
+          .defaultValue(CdcTopics.DEFAULT_PREFIX)
           .withDescription(
               "Debezium topic.prefix: data topics <prefix>.<schema>.<table>, <prefix>.transaction,"
                   + " <prefix>.message.");
@@ -45,7 +48,7 @@ public final class NormalizerOptions {
   public static final ConfigOption<String> DEAD_LETTER_TOPIC =
       ConfigOptions.key("dead-letter.topic")
           .stringType()
-          .defaultValue("trail.dead-letters")
+          .defaultValue(ContractTopics.DEAD_LETTERS)
           .withDescription("Topic receiving unreadable records with their original bytes.");
 
   public static final ConfigOption<String> REGISTRY_URL =
@@ -107,7 +110,7 @@ public final class NormalizerOptions {
   public static final ConfigOption<String> CLICKHOUSE_DATABASE =
       ConfigOptions.key("clickhouse.database")
           .stringType()
-          .defaultValue("trail")
+          .defaultValue(ClickHouseMigrations.DEFAULT_DATABASE)
           .withDescription("ClickHouse database holding the activity tables.");
 
   public static final ConfigOption<String> CLICKHOUSE_EMBEDDED_PATH =

@@ -15,6 +15,12 @@ public final class ContractTopics {
   /** Category {@code audit}: the administrators' audit log. */
   public static final String AUDIT_EVENTS = "trail.audit-events";
 
+  /**
+   * What the pipeline could not process: the original key, value and headers, plus {@code
+   * trail.error.*} and {@code trail.source.*} headers saying why and from where (not Avro).
+   */
+  public static final String DEAD_LETTERS = "trail.dead-letters";
+
   private ContractTopics() {}
 
   public static String forCategory(Category category) {

@@ -3,6 +3,7 @@ package io.activitytrail.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activitytrail.schemas.CdcTopics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ public record ConnectorDefinition(String name, ObjectNode config) {
   }
 
   public String topicPrefix() {
-    return config.path("topic.prefix").asText("helpdesk");
+    return config.path("topic.prefix").asText(CdcTopics.DEFAULT_PREFIX);
   }
 
   /**

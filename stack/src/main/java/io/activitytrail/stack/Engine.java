@@ -11,6 +11,7 @@ import io.activitytrail.clickhouse.ClickHouseTarget;
 import io.activitytrail.flink.NormalizerJob;
 import io.activitytrail.flink.NormalizerOptions;
 import io.activitytrail.mapping.MappingLoader;
+import io.activitytrail.schemas.CdcTopics;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -104,7 +105,7 @@ public final class Engine implements AutoCloseable {
   static Configuration jobOptions(StackConfig config, Path library) {
     Configuration options = new Configuration();
     options.set(NormalizerOptions.KAFKA_BOOTSTRAP_SERVERS, config.kafkaBootstrap());
-    options.set(NormalizerOptions.CDC_TOPIC_PREFIX, "helpdesk");
+    options.set(NormalizerOptions.CDC_TOPIC_PREFIX, CdcTopics.DEFAULT_PREFIX);
     options.set(NormalizerOptions.CLICKHOUSE_MODE, NormalizerOptions.ClickHouseMode.embedded);
     options.set(NormalizerOptions.CLICKHOUSE_EMBEDDED_PATH, config.clickHousePath().toString());
     options.set(NormalizerOptions.CLICKHOUSE_EMBEDDED_LIBRARY, library.toString());

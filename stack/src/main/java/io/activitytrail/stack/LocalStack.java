@@ -2,6 +2,7 @@ package io.activitytrail.stack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.activitytrail.schemas.ContractTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ public final class LocalStack {
   /** Topics the pipeline writes itself, created up front like the connector's. */
   public static final List<String> PIPELINE_TOPICS =
       List.of(
-          "trail.dead-letters",
+          ContractTopics.DEAD_LETTERS,
           io.activitytrail.schemas.ContractTopics.ACTIVITIES,
           io.activitytrail.schemas.ContractTopics.AUDIT_EVENTS);
 

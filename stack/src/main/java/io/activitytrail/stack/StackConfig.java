@@ -1,5 +1,6 @@
 package io.activitytrail.stack;
 
+import io.activitytrail.clickhouse.ClickHouseMigrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,7 +16,7 @@ public record StackConfig(Path repoRoot, Path home, StackPorts ports) {
   public static final String POSTGRES_USER = "trail";
   public static final String POSTGRES_PASSWORD = "trail";
   public static final String POSTGRES_DATABASE = "helpdesk";
-  public static final String CLICKHOUSE_DATABASE = "trail";
+  public static final String CLICKHOUSE_DATABASE = ClickHouseMigrations.DEFAULT_DATABASE;
 
   public StackConfig {
     repoRoot = repoRoot.toAbsolutePath().normalize();

@@ -10,6 +10,7 @@ import io.activitytrail.flink.decode.ValueConverter.FieldType;
 import io.activitytrail.flink.source.RawRecord;
 import io.activitytrail.mapping.Mapping;
 import io.activitytrail.mapping.TableMapping;
+import io.activitytrail.schemas.CdcTopics;
 import io.activitytrail.schemas.context.ActorContext;
 import io.activitytrail.schemas.context.AuditEvent;
 import io.activitytrail.schemas.context.MessageFormatException;
@@ -58,10 +59,10 @@ public final class DebeziumDecoder implements Serializable {
               + " (value.converter.schemas.enable=true)");
     }
     SourceRef ref = new SourceRef(record.topic(), record.partition(), record.offset());
-    if (record.topic().equals(topicPrefix + ".transaction")) {
+    if (record.topic().equals(CdcTopics.transactions(topicPrefix))) {
       return Optional.of(transaction(payload, ref));
     }
-    if (record.topic().equals(topicPrefix + ".message")) {
+    if (record.topic().equals(CdcTopics.messages(topicPrefix))) {
       return message(payload, ref);
     }
     return Optional.of(rowChange(schema, payload, ref));
