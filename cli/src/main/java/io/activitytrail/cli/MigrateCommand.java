@@ -2,7 +2,7 @@ package io.activitytrail.cli;
 
 import io.activitytrail.clickhouse.ClickHouse;
 import io.activitytrail.clickhouse.ClickHouseMigrations;
-import io.activitytrail.clickhouse.ClickHouseTarget;
+import io.activitytrail.clickhouse.target.ClickHouseTarget;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,8 +2,8 @@ package io.activitytrail.flink;
 
 import static io.activitytrail.flink.NormalizerOptions.*;
 
-import io.activitytrail.clickhouse.ClickHouseTarget;
 import io.activitytrail.clickhouse.sink.ClickHouseSink;
+import io.activitytrail.clickhouse.target.ClickHouseTarget;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.attribution.AttributionJoin;

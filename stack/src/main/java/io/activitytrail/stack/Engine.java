@@ -7,7 +7,7 @@ import io.activitytrail.api.TokenVerifier;
 import io.activitytrail.api.server.TrailApi;
 import io.activitytrail.clickhouse.ClickHouse;
 import io.activitytrail.clickhouse.ClickHouseMigrations;
-import io.activitytrail.clickhouse.ClickHouseTarget;
+import io.activitytrail.clickhouse.target.ClickHouseTarget;
 import io.activitytrail.flink.NormalizerJob;
 import io.activitytrail.flink.NormalizerOptions;
 import io.activitytrail.mapping.MappingLoader;

@@ -11,7 +11,7 @@ import io.activitytrail.clickhouse.ActivityQueries;
 import io.activitytrail.clickhouse.ActivityRows;
 import io.activitytrail.clickhouse.ClickHouse;
 import io.activitytrail.clickhouse.ClickHouseMigrations;
-import io.activitytrail.clickhouse.ClickHouseTarget;
+import io.activitytrail.clickhouse.target.ClickHouseTarget;
 import io.activitytrail.mapping.MappingLoader;
 import io.activitytrail.schemas.ContractClasses;
 import io.activitytrail.stack.Engine;

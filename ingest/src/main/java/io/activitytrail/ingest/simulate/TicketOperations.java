@@ -25,7 +25,8 @@ final class TicketOperations {
   private static final Map<String, List<String>> NEXT_STATUS =
       Map.of(
           "new", List.of("open"),
-          "open", List.of("pending", "on_hold", "solved"),
+          "open", List.of("in_progress", "pending", "on_hold", "solved"),
+          "in_progress", List.of("pending", "on_hold", "solved"),
           "pending", List.of("open", "solved"),
           "on_hold", List.of("open"),
           "solved", List.of("closed", "open"),

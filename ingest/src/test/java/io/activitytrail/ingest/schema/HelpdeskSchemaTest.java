@@ -40,9 +40,11 @@ class HelpdeskSchemaTest {
   }
 
   @Test
-  @DisplayName("a fresh database gets the tables (V1) and then the trail context functions (V2)")
+  @DisplayName(
+      "a fresh database gets the tables (V1), the trail context functions (V2), then the"
+          + " in_progress status (V3)")
   void appliesAllVersionsInOrder() {
-    assertThat(firstRun).containsExactly("1", "2");
+    assertThat(firstRun).containsExactly("1", "2", "3");
   }
 
   @Test
@@ -99,6 +101,15 @@ class HelpdeskSchemaTest {
                       "INSERT INTO helpdesk.tickets (workspace_id, number, subject, status)"
                           + " VALUES ('chk', 1, 'x', 'in_progress_typo')"))
           .hasMessageContaining("tickets_status_check");
+      // The product's example: Open -> In Progress.
+      s.execute(
+          "INSERT INTO helpdesk.tickets (workspace_id, number, subject, status)"
+              + " VALUES ('chk', 2, 'y', 'open')");
+      assertThat(
+              s.executeUpdate(
+                  "UPDATE helpdesk.tickets SET status = 'in_progress'"
+                      + " WHERE workspace_id = 'chk' AND number = 2"))
+          .isEqualTo(1);
       assertThatThrownBy(
               () ->
                   s.execute(

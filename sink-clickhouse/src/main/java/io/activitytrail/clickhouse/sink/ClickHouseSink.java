@@ -1,8 +1,8 @@
 package io.activitytrail.clickhouse.sink;
 
 import io.activitytrail.clickhouse.ClickHouseMigrations;
-import io.activitytrail.clickhouse.ClickHouseTarget;
 import io.activitytrail.clickhouse.RetryPolicy;
+import io.activitytrail.clickhouse.target.ClickHouseTarget;
 import io.activitytrail.event.ActivityEvent;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,5 +1,7 @@
-package io.activitytrail.clickhouse;
+package io.activitytrail.clickhouse.target;
 
+import io.activitytrail.clickhouse.ClickHouse;
+import io.activitytrail.clickhouse.SqlIdentifiers;
 import io.activitytrail.clickhouse.embedded.EmbeddedClickHouse;
 import io.activitytrail.clickhouse.server.ServerClickHouse;
 import java.io.Serializable;
