@@ -90,15 +90,29 @@ final class ActivityTable {
     return display == null ? ref : ref + " (" + display + ")";
   }
 
-  /** "status: open -> pending; assignee_id: - -> Ana Ruiz", display values preferred. */
+  /**
+   * "status: open -> pending; assignee_id: - -> Ana Ruiz", display values preferred; a record's
+   * initial values (no change has an old value) as "subject=Printer jam, status=new".
+   */
   static String changes(Object changes) {
     if (!(changes instanceof List<?> list) || list.isEmpty()) {
       return "";
     }
+    boolean initial =
+        list.stream()
+            .allMatch(
+                o ->
+                    o instanceof Map<?, ?> c
+                        && c.get("old") == null
+                        && c.get("old_display") == null);
     List<String> parts = new ArrayList<>();
     for (Object o : list) {
       if (o instanceof Map<?, ?> c) {
-        if (Boolean.TRUE.equals(c.get("sensitive"))) {
+        if (initial) {
+          if (!Boolean.TRUE.equals(c.get("sensitive"))) {
+            parts.add(c.get("field") + "=" + value(c.get("new_display"), c.get("new")));
+          }
+        } else if (Boolean.TRUE.equals(c.get("sensitive"))) {
           parts.add(c.get("field") + ": (changed)");
         } else {
           parts.add(
@@ -110,7 +124,7 @@ final class ActivityTable {
         }
       }
     }
-    String joined = String.join("; ", parts);
+    String joined = String.join(initial ? ", " : "; ", parts);
     return joined.length() > CHANGES_WIDTH ? joined.substring(0, CHANGES_WIDTH - 1) + "…" : joined;
   }
 

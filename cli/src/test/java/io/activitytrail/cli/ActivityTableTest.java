@@ -23,6 +23,21 @@ class ActivityTableTest {
   }
 
   @Test
+  @DisplayName(
+      "a new record's initial values read as 'field=value', display values first, secrets left out")
+  void initialValues() {
+    List<Map<String, Object>> changes =
+        List.of(
+            Map.of("field", "subject", "new", "Printer jam", "sensitive", false),
+            Map.of("field", "status", "new", "new", "sensitive", false),
+            Map.of(
+                "field", "assignee_id", "new", "7", "new_display", "Ana Ruiz", "sensitive", false),
+            Map.of("field", "password_hash", "sensitive", true));
+    assertThat(ActivityTable.changes(changes))
+        .isEqualTo("subject=Printer jam, status=new, assignee_id=Ana Ruiz");
+  }
+
+  @Test
   @DisplayName("the actor shows as its name, else type:id")
   void actor() {
     assertThat(ActivityTable.actor(Map.of("type", "user", "id", "7", "name", "Ana Ruiz")))
