@@ -49,7 +49,8 @@ CREATE TABLE {database}.activity
     `inserted_at` DateTime64(3, 'UTC') DEFAULT now64(3),
     `sort_lsn` Int64 MATERIALIZED ifNull(source_lsn, -1),
     `sort_tx_order` Int64 MATERIALIZED ifNull(source_tx_order, -1),
-    INDEX idx_record_id record_id TYPE bloom_filter(0.01) GRANULARITY 4
+    INDEX idx_record_id record_id TYPE bloom_filter(0.01) GRANULARITY 4,
+    CONSTRAINT occurred_at_in_ttl_range CHECK (occurred_at >= toDateTime64(0, 3, 'UTC')) AND ((occurred_at + toIntervalDay(retention_days)) <= toDateTime64(4294967295, 3, 'UTC'))
 )
 ENGINE = ReplacingMergeTree
 PARTITION BY toYear(occurred_at)

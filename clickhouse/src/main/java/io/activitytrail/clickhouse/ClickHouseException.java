@@ -29,6 +29,32 @@ public class ClickHouseException extends RuntimeException {
           999 // KEEPER_EXCEPTION
           );
 
+  // Codes that blame the statement or the target, not the rows: every row would be refused alike,
+  // so splitting the batch would only dead-letter good rows. Any other code that is not retriable
+  // (cannot parse a value, violated constraint, value out of range, ...) refuses rows.
+  private static final Set<Integer> STATEMENT_CODES =
+      Set.of(
+          8, // THERE_IS_NO_COLUMN
+          10, // NOT_FOUND_COLUMN_IN_BLOCK
+          16, // NO_SUCH_COLUMN_IN_TABLE
+          46, // UNKNOWN_FUNCTION
+          47, // UNKNOWN_IDENTIFIER
+          48, // NOT_IMPLEMENTED
+          60, // UNKNOWN_TABLE
+          62, // SYNTAX_ERROR
+          73, // UNKNOWN_FORMAT
+          81, // UNKNOWN_DATABASE
+          115, // UNKNOWN_SETTING
+          192, // UNKNOWN_USER
+          193, // WRONG_PASSWORD
+          194, // REQUIRED_PASSWORD
+          195, // IP_ADDRESS_NOT_ALLOWED
+          291, // DATABASE_ACCESS_DENIED
+          394, // QUERY_WAS_CANCELLED
+          497, // ACCESS_DENIED
+          516 // AUTHENTICATION_FAILED
+          );
+
   private static final Pattern CODE = Pattern.compile("Code:\\s*(\\d+)");
 
   private final int code;
@@ -60,5 +86,15 @@ public class ClickHouseException extends RuntimeException {
   /** Whether running the same statement again may succeed. */
   public boolean isRetriable() {
     return retriable;
+  }
+
+  /**
+   * Whether ClickHouse refused rows of an insert for what they hold (a value it cannot parse or
+   * store, a violated constraint): the same insert without those rows can succeed. False for
+   * retriable errors, failures without a code (client side, transport) and errors about the
+   * statement or the target (unknown table or column, syntax, access), which fail every row alike.
+   */
+  public boolean refusesRows() {
+    return !retriable && code != NO_CODE && !STATEMENT_CODES.contains(code);
   }
 }

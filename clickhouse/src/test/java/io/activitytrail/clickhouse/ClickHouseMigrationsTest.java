@@ -29,7 +29,8 @@ class ClickHouseMigrationsTest {
             "V003__keys_in_page_order",
             "V004__page_tables",
             "V005__actor_pages",
-            "V006__fewer_parts");
+            "V006__fewer_parts",
+            "V007__occurred_at_in_ttl_range");
 
     List<Map<String, Object>> recorded =
         ch.query(
@@ -43,7 +44,14 @@ class ClickHouseMigrationsTest {
             Map.of("version", 3, "name", "keys_in_page_order", "checksum", files.get(2).checksum()),
             Map.of("version", 4, "name", "page_tables", "checksum", files.get(3).checksum()),
             Map.of("version", 5, "name", "actor_pages", "checksum", files.get(4).checksum()),
-            Map.of("version", 6, "name", "fewer_parts", "checksum", files.get(5).checksum()));
+            Map.of("version", 6, "name", "fewer_parts", "checksum", files.get(5).checksum()),
+            Map.of(
+                "version",
+                7,
+                "name",
+                "occurred_at_in_ttl_range",
+                "checksum",
+                files.get(6).checksum()));
     assertThat(ch.query("EXISTS TABLE " + db + ".activity", Map.of()))
         .containsExactly(Map.of("result", 1));
     assertThat(ch.query("EXISTS TABLE " + db + ".activity_by_record", Map.of()))
@@ -58,7 +66,7 @@ class ClickHouseMigrationsTest {
 
     assertThat(ClickHouseMigrations.apply(ch, db)).isEmpty();
     assertThat(ch.query("SELECT count() AS n FROM " + db + ".schema_migrations", Map.of()))
-        .containsExactly(Map.of("n", 6));
+        .containsExactly(Map.of("n", 7));
   }
 
   @Test
