@@ -1,5 +1,6 @@
 package io.activitytrail.clickhouse.sink;
 
+import io.activitytrail.clickhouse.ClickHouseException;
 import io.activitytrail.clickhouse.ClickHouseMigrations;
 import io.activitytrail.clickhouse.RetryPolicy;
 import io.activitytrail.clickhouse.target.ClickHouseTarget;
@@ -9,15 +10,18 @@ import java.time.Duration;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.metrics.Counter;
 
 /**
  * Writes activity events into {@code <database>.activity}, at least once: events are buffered and
  * written when {@code batchSize} is reached, when {@code flushInterval} has passed, and before
  * every checkpoint (Flink calls {@link SinkWriter#flush}), so a checkpoint completes only after its
  * events are in ClickHouse. Duplicates after a restart collapse in the table (ReplacingMergeTree on
- * the deterministic event id). Retriable ClickHouse errors are retried per {@link
- * RetryPolicy#DEFAULT}; then the job fails and restarts from the last checkpoint. The schema must
- * exist: run {@link ClickHouseMigrations#apply} before the job starts.
+ * the deterministic event id). Retriable ClickHouse errors are retried per the {@link RetryPolicy};
+ * then the job fails and restarts from the last checkpoint. Rows ClickHouse refuses for what they
+ * hold go to the {@link RefusedRowReporter} (counted in the writer's {@code deadLetters} metric)
+ * and the rest of their batch is written. The schema must exist: run {@link
+ * ClickHouseMigrations#apply} before the job starts.
  */
 public final class ClickHouseSink implements Sink<ActivityEvent> {
 
@@ -26,8 +30,15 @@ public final class ClickHouseSink implements Sink<ActivityEvent> {
   private final ClickHouseTarget target;
   private final int batchSize;
   private final Duration flushInterval;
+  private final RetryPolicy retry;
+  private final RefusedRowReporter.Factory refusedRows;
 
-  public ClickHouseSink(ClickHouseTarget target, int batchSize, Duration flushInterval) {
+  public ClickHouseSink(
+      ClickHouseTarget target,
+      int batchSize,
+      Duration flushInterval,
+      RetryPolicy retry,
+      RefusedRowReporter.Factory refusedRows) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
     }
@@ -37,17 +48,32 @@ public final class ClickHouseSink implements Sink<ActivityEvent> {
     this.target = target;
     this.batchSize = batchSize;
     this.flushInterval = flushInterval;
+    this.retry = retry;
+    this.refusedRows = refusedRows;
   }
 
   @Override
   public SinkWriter<ActivityEvent> createWriter(WriterInitContext context) throws IOException {
+    RefusedRowReporter reporter =
+        new Counted(refusedRows.create(), context.metricGroup().counter("deadLetters"));
+    BatchInserter inserter =
+        new BatchInserter(target.connect(), target.database(), retry, Thread::sleep, reporter);
     return new ClickHouseSinkWriter(
-        target.connect(),
-        target.database(),
-        batchSize,
-        flushInterval,
-        context.getProcessingTimeService(),
-        RetryPolicy.DEFAULT,
-        Thread::sleep);
+        inserter, batchSize, flushInterval, context.getProcessingTimeService());
+  }
+
+  /** Counts the reports that succeeded. */
+  private record Counted(RefusedRowReporter delegate, Counter reported)
+      implements RefusedRowReporter {
+    @Override
+    public void report(ActivityEvent event, ClickHouseException reason) throws IOException {
+      delegate.report(event, reason);
+      reported.inc();
+    }
+
+    @Override
+    public void close() throws IOException {
+      delegate.close();
+    }
   }
 }

@@ -1,10 +1,5 @@
 package io.activitytrail.clickhouse.sink;
 
-import io.activitytrail.clickhouse.ActivityRows;
-import io.activitytrail.clickhouse.ClickHouse;
-import io.activitytrail.clickhouse.ClickHouseException;
-import io.activitytrail.clickhouse.RetryPolicy;
-import io.activitytrail.clickhouse.SqlIdentifiers;
 import io.activitytrail.event.ActivityEvent;
 import java.io.IOException;
 import java.time.Duration;
@@ -19,43 +14,27 @@ import org.slf4j.LoggerFactory;
 /**
  * The buffering writer behind {@link ClickHouseSink}. Flink calls {@code write}, {@code flush} and
  * the timer callback from the task's mailbox thread, one at a time, so the buffer needs no locking.
+ * Each batch goes through a {@link BatchInserter}: retries, and refused rows reported instead of
+ * failing the batch.
  */
 public final class ClickHouseSinkWriter implements SinkWriter<ActivityEvent> {
 
-  /** Waits between retries; a parameter so tests need not sleep. */
-  @FunctionalInterface
-  public interface Sleeper {
-    void sleep(long millis) throws InterruptedException;
-  }
-
   private static final Logger LOG = LoggerFactory.getLogger(ClickHouseSinkWriter.class);
 
-  private final ClickHouse ch;
-  private final String table;
+  private final BatchInserter inserter;
   private final int batchSize;
   private final long flushIntervalMillis;
   private final ProcessingTimeService time;
-  private final RetryPolicy retry;
-  private final Sleeper sleeper;
   private final List<ActivityEvent> buffer = new ArrayList<>();
   private long lastWriteAt;
   private ScheduledFuture<?> timer;
 
   public ClickHouseSinkWriter(
-      ClickHouse ch,
-      String database,
-      int batchSize,
-      Duration flushInterval,
-      ProcessingTimeService time,
-      RetryPolicy retry,
-      Sleeper sleeper) {
-    this.ch = ch;
-    this.table = SqlIdentifiers.require(database, "database") + ".activity";
+      BatchInserter inserter, int batchSize, Duration flushInterval, ProcessingTimeService time) {
+    this.inserter = inserter;
     this.batchSize = batchSize;
     this.flushIntervalMillis = flushInterval.toMillis();
     this.time = time;
-    this.retry = retry;
-    this.sleeper = sleeper;
     this.lastWriteAt = time.getCurrentProcessingTime();
     scheduleTimer(lastWriteAt + flushIntervalMillis);
   }
@@ -68,7 +47,10 @@ public final class ClickHouseSinkWriter implements SinkWriter<ActivityEvent> {
     }
   }
 
-  /** Called before every checkpoint and at end of input: nothing buffered may outlive it. */
+  /**
+   * Called before every checkpoint and at end of input: nothing buffered may outlive it, and the
+   * reports of refused rows are confirmed before it returns.
+   */
   @Override
   public void flush(boolean endOfInput) throws IOException, InterruptedException {
     writeBuffer();
@@ -80,7 +62,7 @@ public final class ClickHouseSinkWriter implements SinkWriter<ActivityEvent> {
   }
 
   @Override
-  public void close() {
+  public void close() throws IOException {
     if (timer != null) {
       timer.cancel(false);
     }
@@ -89,7 +71,7 @@ public final class ClickHouseSinkWriter implements SinkWriter<ActivityEvent> {
       LOG.info(
           "closing with {} unflushed events; the checkpoint replay covers them", buffer.size());
     }
-    ch.close();
+    inserter.close();
   }
 
   private void onTimer(long timestamp) throws IOException, InterruptedException {
@@ -112,36 +94,8 @@ public final class ClickHouseSinkWriter implements SinkWriter<ActivityEvent> {
     if (buffer.isEmpty()) {
       return;
     }
-    byte[] rows = ActivityRows.toJsonEachRow(buffer);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        ch.insert(table, ActivityRows.COLUMNS, rows);
-        buffer.clear();
-        return;
-      } catch (ClickHouseException e) {
-        if (!e.isRetriable() || attempt >= retry.maxAttempts()) {
-          throw new IOException(
-              "writing "
-                  + buffer.size()
-                  + " events to "
-                  + table
-                  + " failed after "
-                  + attempt
-                  + " attempt(s)"
-                  + (e.isRetriable() ? "" : " (not retriable)"),
-              e);
-        }
-        Duration wait = retry.backoffAfter(attempt);
-        LOG.warn(
-            "writing {} events to {} failed (attempt {} of {}), retrying in {} ms: {}",
-            buffer.size(),
-            table,
-            attempt,
-            retry.maxAttempts(),
-            wait.toMillis(),
-            e.getMessage());
-        sleeper.sleep(wait.toMillis());
-      }
-    }
+    // On failure the buffer stays: the job restarts from its checkpoint and nothing is dropped.
+    inserter.insert(buffer);
+    buffer.clear();
   }
 }

@@ -2,6 +2,7 @@ package io.activitytrail.clickhouse.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.activitytrail.clickhouse.ActivityQueries;
 import io.activitytrail.clickhouse.ClickHouse;
@@ -14,6 +15,7 @@ import io.activitytrail.clickhouse.TestEvents;
 import io.activitytrail.event.ActivityEvent;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ class ClickHouseSinkWriterTest {
 
   private final TestProcessingTimeService time = new TestProcessingTimeService();
   private final List<Long> sleeps = new ArrayList<>();
+  private final RecordingReporter reporter = new RecordingReporter();
   private String db;
   private ActivityQueries queries;
 
@@ -89,7 +92,7 @@ class ClickHouseSinkWriterTest {
   @Test
   @DisplayName("retriable errors are retried with backoff, then the batch lands once")
   void retriesRetriableErrors() throws Exception {
-    FlakyClickHouse flaky = new FlakyClickHouse(TestClickHouse.open(), 2, true);
+    FlakyClickHouse flaky = new FlakyClickHouse(TestClickHouse.open(), 2);
     try (ClickHouseSinkWriter writer = writer(flaky, 100)) {
       writer.write(event(1), null);
 
@@ -104,7 +107,7 @@ class ClickHouseSinkWriterTest {
   @DisplayName(
       "after the last attempt the failure propagates (the job restarts) and nothing is dropped")
   void failsAfterBoundedRetries() throws Exception {
-    FlakyClickHouse down = new FlakyClickHouse(TestClickHouse.open(), Integer.MAX_VALUE, true);
+    FlakyClickHouse down = new FlakyClickHouse(TestClickHouse.open(), Integer.MAX_VALUE);
     ClickHouseSinkWriter writer = writer(down, 100);
     writer.write(event(1), null);
 
@@ -117,44 +120,82 @@ class ClickHouseSinkWriterTest {
   }
 
   @Test
-  @DisplayName("a non-retriable error fails at once, without retries")
-  void nonRetriableFailsFast() throws Exception {
-    FlakyClickHouse broken = new FlakyClickHouse(TestClickHouse.open(), Integer.MAX_VALUE, false);
-    ClickHouseSinkWriter writer = writer(broken, 1);
+  @DisplayName(
+      "rows the real table refuses (negative retention, year 9999) are reported with ClickHouse's"
+          + " code, and the rest of their batch is stored")
+  void realRefusalsAreReported() throws Exception {
+    ActivityEvent negativeRetention = event(2);
+    negativeRetention.setRetentionDays(-1);
+    ActivityEvent farFuture = event(4);
+    farFuture.setOccurredAt(Instant.parse("9999-12-31T23:59:59.999Z"));
+    try (ClickHouseSinkWriter writer = writer(TestClickHouse.open(), 100)) {
+      for (ActivityEvent e : List.of(event(1), negativeRetention, event(3), farFuture, event(5))) {
+        writer.write(e, null);
+      }
+
+      writer.flush(false);
+
+      assertThat(reporter.reports)
+          .extracting(RecordingReporter.Report::eventId, RecordingReporter.Report::code)
+          .containsExactly(tuple("e-2", 72), tuple("e-4", 469));
+      assertThat(reporter.reports.get(0).message())
+          .contains("Unsigned type must not contain '-' symbol", "retention_days");
+      assertThat(reporter.reports.get(1).message()).contains("occurred_at_in_ttl_range");
+      assertThat(queries.feed(FeedFilter.all("ws-sink"), 10, null).items())
+          .extracting(ActivityEvent::getEventId)
+          .containsExactly("e-5", "e-3", "e-1");
+      assertThat(writer.buffered()).isZero();
+    }
+  }
+
+  @Test
+  @DisplayName("an error about the statement (unknown table) fails at once: no retry, no report")
+  void statementErrorFailsFast() throws Exception {
+    ClickHouseSinkWriter writer =
+        new ClickHouseSinkWriter(
+            new BatchInserter(
+                TestClickHouse.open(), "no_such_db", THREE_TRIES, sleeps::add, reporter),
+            1,
+            Duration.ofSeconds(5),
+            time);
 
     assertThatThrownBy(() -> writer.write(event(1), null))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("not retriable");
-    assertThat(broken.attempts).isEqualTo(1);
+        .hasMessageContaining("not about the rows")
+        .cause()
+        .satisfies(e -> assertThat(((ClickHouseException) e).code()).isIn(60, 81));
     assertThat(sleeps).isEmpty();
+    assertThat(reporter.reports).isEmpty();
+    assertThat(writer.buffered()).isEqualTo(1);
   }
 
   private ClickHouseSinkWriter writer(ClickHouse ch, int batchSize) {
     return new ClickHouseSinkWriter(
-        ch, db, batchSize, Duration.ofSeconds(5), time, THREE_TRIES, sleeps::add);
+        new BatchInserter(ch, db, THREE_TRIES, sleeps::add, reporter),
+        batchSize,
+        Duration.ofSeconds(5),
+        time);
   }
 
   private static ActivityEvent event(int n) {
     return TestEvents.ticketUpdated("e-" + n, "ws-sink", "t-" + n, n, n);
   }
 
-  /** Fails the first {@code failures} inserts, then delegates. */
+  /** Fails the first {@code failures} inserts with a retriable error, then delegates. */
   private static final class FlakyClickHouse implements ClickHouse {
     private final ClickHouse delegate;
     private final int failures;
-    private final boolean retriable;
     int attempts;
 
-    FlakyClickHouse(ClickHouse delegate, int failures, boolean retriable) {
+    FlakyClickHouse(ClickHouse delegate, int failures) {
       this.delegate = delegate;
       this.failures = failures;
-      this.retriable = retriable;
     }
 
     @Override
     public void insert(String table, List<String> columns, byte[] rows) {
       if (attempts++ < failures) {
-        throw new ClickHouseException("Code: 252. Too many parts", 252, retriable, null);
+        throw ClickHouseException.fromServer("Code: 252. Too many parts", 252, null);
       }
       delegate.insert(table, columns, rows);
     }
