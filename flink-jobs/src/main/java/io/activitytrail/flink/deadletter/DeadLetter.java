@@ -1,29 +1,64 @@
 package io.activitytrail.flink.deadletter;
 
+import io.activitytrail.clickhouse.ActivityRows;
+import io.activitytrail.clickhouse.ClickHouseException;
+import io.activitytrail.event.ActivityEvent;
+import io.activitytrail.event.SourcePosition;
 import io.activitytrail.flink.source.RawRecord;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A record the job could not read or map, with its original bytes and why.
+ * A record the job could not read, map or store, with its bytes and why.
  *
+ * @param stage where the job gave up on it; says what {@code key} and {@code value} hold
+ * @param topic the source record's topic (for a refused row: the event's source position)
+ * @param timestamp the source record's Kafka timestamp, null when unknown (refused rows)
  * @param errorClass the exception's class name
+ * @param errorCode ClickHouse's error code, null when the error has none
  * @param failedAt when the job gave up on it, epoch millis
  */
 public record DeadLetter(
+    Stage stage,
     String topic,
     int partition,
     long offset,
-    long timestamp,
+    Long timestamp,
     byte[] key,
     byte[] value,
     Map<String, byte[]> headers,
     String errorClass,
     String errorMessage,
+    Integer errorCode,
     long failedAt) {
 
+  /** Where a dead letter comes from; its id is the {@code trail.error.stage} header. */
+  public enum Stage {
+    /** A CDC record that cannot be read or mapped: key and value are the original bytes. */
+    DECODE("decode"),
+    /**
+     * An event whose row ClickHouse refused: key = event id, value = the row exactly as sent, one
+     * JSONEachRow line of the {@code activity} table (ActivityRows), insertable once fixed.
+     */
+    CLICKHOUSE_SINK("clickhouse-sink");
+
+    private final String id;
+
+    Stage(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+  }
+
+  /** A CDC record that could not be decoded. */
   public static DeadLetter of(RawRecord record, Throwable error, long failedAt) {
     return new DeadLetter(
+        Stage.DECODE,
         record.topic(),
         record.partition(),
         record.offset(),
@@ -33,6 +68,26 @@ public record DeadLetter(
         record.headers() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(record.headers()),
         error.getClass().getName(),
         String.valueOf(error.getMessage()),
+        null,
+        failedAt);
+  }
+
+  /** An event whose row ClickHouse refused, with ClickHouse's message and code. */
+  public static DeadLetter refusedRow(
+      ActivityEvent event, ClickHouseException reason, long failedAt) {
+    SourcePosition source = event.getSource();
+    return new DeadLetter(
+        Stage.CLICKHOUSE_SINK,
+        source.getTopic(),
+        source.getPartition(),
+        source.getOffset(),
+        null,
+        event.getEventId().getBytes(StandardCharsets.UTF_8),
+        ActivityRows.toJsonEachRow(List.of(event)),
+        new LinkedHashMap<>(),
+        reason.getClass().getName(),
+        String.valueOf(reason.getMessage()),
+        reason.code() == ClickHouseException.NO_CODE ? null : reason.code(),
         failedAt);
   }
 }

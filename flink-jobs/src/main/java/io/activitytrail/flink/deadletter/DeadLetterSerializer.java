@@ -10,12 +10,16 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
- * Writes a dead letter as its original key and value, the original headers, and headers naming the
- * reason and the source position (the shape of Kafka Connect's dead letter queue).
+ * Writes a dead letter as its key and value, the original headers, and headers naming the stage,
+ * the reason and the source position (the shape of Kafka Connect's dead letter queue). The one
+ * place that knows the dead-letter record layout: the decode side output and the sink's refused
+ * rows ({@link KafkaDeadLetterReporter}) both go through {@link #toRecord}.
  */
 public final class DeadLetterSerializer implements KafkaRecordSerializationSchema<DeadLetter> {
+  public static final String ERROR_STAGE = "trail.error.stage";
   public static final String ERROR_CLASS = "trail.error.class";
   public static final String ERROR_MESSAGE = "trail.error.message";
+  public static final String ERROR_CODE = "trail.error.code";
   public static final String SOURCE_TOPIC = "trail.source.topic";
   public static final String SOURCE_PARTITION = "trail.source.partition";
   public static final String SOURCE_OFFSET = "trail.source.offset";
@@ -31,21 +35,35 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
   @Override
   public ProducerRecord<byte[], byte[]> serialize(
       DeadLetter letter, KafkaSinkContext context, Long timestamp) {
+    return toRecord(topic, letter);
+  }
+
+  /** The Kafka record of a dead letter on {@code topic}. */
+  public static ProducerRecord<byte[], byte[]> toRecord(String topic, DeadLetter letter) {
     return new ProducerRecord<>(topic, null, null, letter.key(), letter.value(), headers(letter));
   }
 
-  /** The headers a dead letter carries, original ones first. */
+  /**
+   * The headers a dead letter carries, original ones first; {@link #ERROR_CODE} and {@link
+   * #SOURCE_TIMESTAMP} only when known.
+   */
   public static List<Header> headers(DeadLetter letter) {
     List<Header> headers = new ArrayList<>();
     for (Map.Entry<String, byte[]> original : letter.headers().entrySet()) {
       headers.add(new RecordHeader(original.getKey(), original.getValue()));
     }
+    add(headers, ERROR_STAGE, letter.stage().id());
     add(headers, ERROR_CLASS, letter.errorClass());
     add(headers, ERROR_MESSAGE, letter.errorMessage());
+    if (letter.errorCode() != null) {
+      add(headers, ERROR_CODE, Integer.toString(letter.errorCode()));
+    }
     add(headers, SOURCE_TOPIC, letter.topic());
     add(headers, SOURCE_PARTITION, Integer.toString(letter.partition()));
     add(headers, SOURCE_OFFSET, Long.toString(letter.offset()));
-    add(headers, SOURCE_TIMESTAMP, Long.toString(letter.timestamp()));
+    if (letter.timestamp() != null) {
+      add(headers, SOURCE_TIMESTAMP, Long.toString(letter.timestamp()));
+    }
     add(headers, FAILED_AT, Long.toString(letter.failedAt()));
     return headers;
   }

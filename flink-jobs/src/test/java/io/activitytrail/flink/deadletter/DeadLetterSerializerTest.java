@@ -47,12 +47,14 @@ class DeadLetterSerializerTest {
     }
     assertThat(named)
         .containsEntry("trace", "t-1")
+        .containsEntry(DeadLetterSerializer.ERROR_STAGE, "decode")
         .containsEntry(DeadLetterSerializer.ERROR_CLASS, DecodeException.class.getName())
         .containsEntry(DeadLetterSerializer.ERROR_MESSAGE, "record value is not valid JSON")
         .containsEntry(DeadLetterSerializer.SOURCE_TOPIC, "helpdesk.helpdesk.tickets")
         .containsEntry(DeadLetterSerializer.SOURCE_PARTITION, "3")
         .containsEntry(DeadLetterSerializer.SOURCE_OFFSET, "1234")
         .containsEntry(DeadLetterSerializer.SOURCE_TIMESTAMP, "1764100000000")
-        .containsEntry(DeadLetterSerializer.FAILED_AT, "1764100009000");
+        .containsEntry(DeadLetterSerializer.FAILED_AT, "1764100009000")
+        .doesNotContainKey(DeadLetterSerializer.ERROR_CODE);
   }
 }
