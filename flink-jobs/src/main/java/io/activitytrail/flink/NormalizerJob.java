@@ -2,6 +2,7 @@ package io.activitytrail.flink;
 
 import static io.activitytrail.flink.NormalizerOptions.*;
 
+import io.activitytrail.clickhouse.RetryPolicy;
 import io.activitytrail.clickhouse.sink.ClickHouseSink;
 import io.activitytrail.clickhouse.target.ClickHouseTarget;
 import io.activitytrail.event.ActivityEvent;
@@ -10,6 +11,7 @@ import io.activitytrail.flink.attribution.AttributionJoin;
 import io.activitytrail.flink.contract.ContractRecordSerializer;
 import io.activitytrail.flink.deadletter.DeadLetter;
 import io.activitytrail.flink.deadletter.DeadLetterSerializer;
+import io.activitytrail.flink.deadletter.KafkaDeadLetterReporter;
 import io.activitytrail.flink.decode.DebeziumDecoder;
 import io.activitytrail.flink.decode.Decoded;
 import io.activitytrail.flink.operators.DecodeFunction;
@@ -218,7 +220,16 @@ public final class NormalizerJob {
                   database);
         };
     return new ClickHouseSink(
-        target, options.get(SINK_BATCH_SIZE), options.get(SINK_FLUSH_INTERVAL));
+        target,
+        options.get(SINK_BATCH_SIZE),
+        options.get(SINK_FLUSH_INTERVAL),
+        new RetryPolicy(
+            options.get(SINK_RETRY_MAX_ATTEMPTS),
+            options.get(SINK_RETRY_INITIAL_BACKOFF),
+            options.get(SINK_RETRY_MAX_BACKOFF)),
+        // rows ClickHouse refuses go to the same topic, with the same headers, as decode failures
+        new KafkaDeadLetterReporter.Factory(
+            required(options, KAFKA_BOOTSTRAP_SERVERS), options.get(DEAD_LETTER_TOPIC)));
   }
 
   /** {@code --key value} pairs, or a single properties file path. */

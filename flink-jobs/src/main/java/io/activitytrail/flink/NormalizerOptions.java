@@ -1,6 +1,7 @@
 package io.activitytrail.flink;
 
 import io.activitytrail.clickhouse.ClickHouseMigrations;
+import io.activitytrail.clickhouse.RetryPolicy;
 import io.activitytrail.mapping.MappingLoader;
 import io.activitytrail.schemas.CdcTopics;
 import io.activitytrail.schemas.ContractTopics;
@@ -49,7 +50,9 @@ public final class NormalizerOptions {
       ConfigOptions.key("dead-letter.topic")
           .stringType()
           .defaultValue(ContractTopics.DEAD_LETTERS)
-          .withDescription("Topic receiving unreadable records with their original bytes.");
+          .withDescription(
+              "Topic receiving unreadable records with their original bytes, and events whose"
+                  + " row ClickHouse refused.");
 
   public static final ConfigOption<String> REGISTRY_URL =
       ConfigOptions.key("registry.url")
@@ -137,6 +140,27 @@ public final class NormalizerOptions {
           .defaultValue(Duration.ofMillis(200))
           .withDescription("Longest time an activity waits in the sink's batch.");
 
+  public static final ConfigOption<Integer> SINK_RETRY_MAX_ATTEMPTS =
+      ConfigOptions.key("sink.retry.max-attempts")
+          .intType()
+          .defaultValue(RetryPolicy.DEFAULT.maxAttempts())
+          .withDescription(
+              "Attempts of a ClickHouse insert that fails for a reason that may pass (timeout,"
+                  + " too many parts, network); then the job fails and restarts from its last"
+                  + " checkpoint.");
+
+  public static final ConfigOption<Duration> SINK_RETRY_INITIAL_BACKOFF =
+      ConfigOptions.key("sink.retry.initial-backoff")
+          .durationType()
+          .defaultValue(RetryPolicy.DEFAULT.initialBackoff())
+          .withDescription("Wait after the first failed attempt; doubles after each further one.");
+
+  public static final ConfigOption<Duration> SINK_RETRY_MAX_BACKOFF =
+      ConfigOptions.key("sink.retry.max-backoff")
+          .durationType()
+          .defaultValue(RetryPolicy.DEFAULT.maxBackoff())
+          .withDescription("Longest wait between two attempts.");
+
   public static final List<ConfigOption<?>> ALL =
       List.of(
           KAFKA_BOOTSTRAP_SERVERS,
@@ -155,7 +179,10 @@ public final class NormalizerOptions {
           CLICKHOUSE_EMBEDDED_PATH,
           CLICKHOUSE_EMBEDDED_LIBRARY,
           SINK_BATCH_SIZE,
-          SINK_FLUSH_INTERVAL);
+          SINK_FLUSH_INTERVAL,
+          SINK_RETRY_MAX_ATTEMPTS,
+          SINK_RETRY_INITIAL_BACKOFF,
+          SINK_RETRY_MAX_BACKOFF);
 
   public static Set<String> keys() {
     return ALL.stream().map(ConfigOption::key).collect(Collectors.toCollection(TreeSet::new));

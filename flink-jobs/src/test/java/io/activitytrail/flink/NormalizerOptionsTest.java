@@ -37,6 +37,9 @@ class NormalizerOptionsTest {
     assertThat(options.get(NormalizerOptions.CDC_TOPIC_PREFIX)).isEqualTo("helpdesk");
     assertThat(options.get(NormalizerOptions.DEAD_LETTER_TOPIC)).isEqualTo("trail.dead-letters");
     assertThat(options.get(NormalizerOptions.CLICKHOUSE_DATABASE)).isEqualTo("trail");
+    assertThat(options.get(NormalizerOptions.SINK_RETRY_MAX_ATTEMPTS)).isEqualTo(5);
+    assertThat(options.get(NormalizerOptions.SINK_RETRY_MAX_BACKOFF))
+        .isEqualTo(Duration.ofSeconds(5));
     assertThatThrownBy(() -> NormalizerOptions.fromMap(Map.of("sink.batch-size", "many")))
         .hasMessageStartingWith("option sink.batch-size");
   }
