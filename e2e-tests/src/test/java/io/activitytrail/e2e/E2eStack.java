@@ -2,6 +2,7 @@ package io.activitytrail.e2e;
 
 import io.activitytrail.api.ApiSecret;
 import io.activitytrail.stack.LocalStack;
+import io.activitytrail.stack.ServiceId;
 import io.activitytrail.stack.StackConfig;
 import io.activitytrail.stack.StackPorts;
 import java.io.IOException;
@@ -95,6 +96,11 @@ final class E2eStack {
 
   String kafkaBootstrap() {
     return stack.config().kafkaBootstrap();
+  }
+
+  /** The engine's log: the Flink job's state changes are logged there. */
+  Path engineLog() {
+    return stack.config().logFile(ServiceId.ENGINE);
   }
 
   /** SIGKILL, as a crash would, then start again and wait until the job runs. */
