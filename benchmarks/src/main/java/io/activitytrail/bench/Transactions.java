@@ -1,8 +1,8 @@
 package io.activitytrail.bench;
 
 import io.activitytrail.flink.NormalizerOptions;
-import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.attribution.AttributionJoin;
+import io.activitytrail.flink.attribution.TransactionBatch;
 import io.activitytrail.flink.decode.ContextMessage;
 import io.activitytrail.flink.decode.DebeziumDecoder;
 import io.activitytrail.flink.decode.Decoded;
@@ -44,9 +44,9 @@ final class Transactions {
   }
 
   /** The join as the job runs it, on Flink's heap keyed state backend and timer service. */
-  static KeyedOneInputStreamOperatorTestHarness<String, Decoded, Attributed> openJoin()
+  static KeyedOneInputStreamOperatorTestHarness<String, Decoded, TransactionBatch> openJoin()
       throws Exception {
-    KeyedOneInputStreamOperatorTestHarness<String, Decoded, Attributed> harness =
+    KeyedOneInputStreamOperatorTestHarness<String, Decoded, TransactionBatch> harness =
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(
             new AttributionJoin(MAX_WAIT, MEMORY), new Routing.ByTransaction(), Types.STRING);
     harness.setProcessingTime(0);
@@ -54,7 +54,7 @@ final class Transactions {
   }
 
   static void send(
-      KeyedOneInputStreamOperatorTestHarness<String, Decoded, Attributed> join, Decoded event)
+      KeyedOneInputStreamOperatorTestHarness<String, Decoded, TransactionBatch> join, Decoded event)
       throws Exception {
     join.processElement(new StreamRecord<>(event));
   }

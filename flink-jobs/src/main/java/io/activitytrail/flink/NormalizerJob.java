@@ -7,6 +7,7 @@ import io.activitytrail.clickhouse.sink.ClickHouseSink;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.attribution.AttributionJoin;
+import io.activitytrail.flink.attribution.TransactionBatch;
 import io.activitytrail.flink.contract.ContractRecordSerializer;
 import io.activitytrail.flink.deadletter.DeadLetter;
 import io.activitytrail.flink.deadletter.DeadLetterSerializer;
@@ -15,6 +16,7 @@ import io.activitytrail.flink.decode.Decoded;
 import io.activitytrail.flink.operators.DecodeFunction;
 import io.activitytrail.flink.operators.NormalizeFunction;
 import io.activitytrail.flink.operators.Routing;
+import io.activitytrail.flink.ordering.CommitSequencer;
 import io.activitytrail.flink.source.RawRecord;
 import io.activitytrail.flink.source.RawRecordDeserializer;
 import io.activitytrail.mapping.Mapping;
@@ -23,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +33,7 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -141,29 +145,54 @@ public final class NormalizerJob {
       Sink<DeadLetter> deadLetters) {
     Mapping mapping = MappingLoader.load(options.get(MAPPING_FILE));
     DebeziumDecoder decoder = new DebeziumDecoder(options.get(CDC_TOPIC_PREFIX), mapping);
+    Duration maxWait = options.get(ATTRIBUTION_MAX_WAIT);
 
     // Decode: raw records to row changes, transaction markers and messages; unreadable -> side
-    // output
+    // output. Same parallelism as the source, so each record stays on the subtask that read its
+    // partition: the END markers of the one transaction partition leave in commit order.
     SingleOutputStreamOperator<Decoded> decoded =
         records
             .process(new DecodeFunction(decoder))
             .returns(TypeInformation.of(Decoded.class))
+            .setParallelism(records.getParallelism())
             .name("decode")
             .uid("decode");
 
-    // Attribute: a transaction's changes wait (bounded) for its context message and END marker
-    DataStream<Attributed> joined =
+    // Attribute: a transaction's events wait (bounded) for its context message and END marker,
+    // then leave together as one batch
+    DataStream<TransactionBatch> transactions =
         decoded
             .filter(new Routing.InTransaction())
             .name("in-transaction")
             .uid("in-transaction")
             .keyBy(new Routing.ByTransaction())
-            .process(
-                new AttributionJoin(
-                    options.get(ATTRIBUTION_MAX_WAIT), options.get(ATTRIBUTION_MEMORY)))
-            .returns(TypeInformation.of(Attributed.class))
+            .process(new AttributionJoin(maxWait, options.get(ATTRIBUTION_MEMORY)))
+            .returns(TypeInformation.of(TransactionBatch.class))
             .name("attribute")
             .uid("attribute");
+
+    // Commit order: the END markers' transaction ids, as Debezium wrote them (one partition)
+    DataStream<String> commits =
+        decoded
+            .flatMap(new Routing.CommitMarkers())
+            .returns(Types.STRING)
+            // forward from decode: a rebalance here would spread, and so reorder, the markers
+            .setParallelism(decoded.getParallelism())
+            .name("commit-markers")
+            .uid("commit-markers");
+
+    // Sequence: one subtask releases the batches in commit order, each once it and every earlier
+    // transaction is back from the join (at most max-wait after its END), so each workspace's
+    // normalizer sees its transactions in commit order (keyBy keeps each channel's order)
+    DataStream<Attributed> sequenced =
+        commits
+            .connect(transactions)
+            .keyBy(new Routing.Single<String>(), new Routing.Single<TransactionBatch>())
+            .process(new CommitSequencer(maxWait.multipliedBy(2), options.get(ATTRIBUTION_MEMORY)))
+            .returns(TypeInformation.of(Attributed.class))
+            .setParallelism(1)
+            .name("sequence")
+            .uid("sequence");
 
     // Bypass: snapshot reads and non-transactional messages have no context to wait for
     DataStream<Attributed> bypass =
@@ -179,7 +208,7 @@ public final class NormalizerJob {
     // Normalize: per workspace, with its reference rows (names, record displays, retention) as
     // keyed state, attributed changes to typed activities and audit events
     DataStream<ActivityEvent> normalized =
-        joined
+        sequenced
             .union(bypass)
             .keyBy(new Routing.ByWorkspace(mapping))
             .process(new NormalizeFunction(mapping))

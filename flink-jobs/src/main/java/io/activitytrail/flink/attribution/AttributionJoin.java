@@ -6,7 +6,6 @@ import io.activitytrail.flink.decode.ContextMessage;
 import io.activitytrail.flink.decode.Decoded;
 import io.activitytrail.flink.decode.RowChange;
 import io.activitytrail.flink.decode.TransactionBoundary;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,21 +21,28 @@ import org.apache.flink.util.Collector;
 
 /**
  * Joins a transaction's row changes with its {@code trail.context} message, keyed by transaction
- * id.
+ * id, and lets the transaction go as one {@link TransactionBatch}.
  *
- * <p>Row changes are buffered until the transaction is complete (its END marker has arrived and as
- * many events as END's event_count, context and other logical messages included, since Debezium
- * numbers them together), then emitted at once in commit order. A transaction that does not
- * complete within {@code maxWait} of its first event is emitted anyway with whatever context it
- * has, so a lost marker or message never stalls it; other keys are never held back. After emitting,
- * the buffer and timer are cleared and only the context is remembered (with a TTL) so late events
- * of the same transaction are emitted at once with it.
+ * <p>Events are buffered until the transaction is complete (its END marker has arrived and as many
+ * events as END's event_count, context and other logical messages included, since Debezium numbers
+ * them together), then let go at once in commit order. A transaction that does not complete within
+ * {@code maxWait} of its first event (END included) is let go anyway with whatever it has, so a
+ * lost marker or message never stalls it; other keys are never held back.
+ *
+ * <p>The sequencer downstream releases transactions in the order of their END markers, so every END
+ * this join receives is answered by exactly one ordered batch ({@link
+ * TransactionBatch.Outcome#ordered()}): COMPLETE or TIMED_OUT when it lets the transaction go, or
+ * ANSWERED when the END comes after the transaction was let go without one. A repeated END (a
+ * connector redelivering after a restart) is not answered again: the sequencer drops it too.
+ *
+ * <p>After letting go, the buffer and timer are cleared and only the context is remembered (with a
+ * TTL) so late events of the same transaction are let go at once with it.
  */
-public final class AttributionJoin extends KeyedProcessFunction<String, Decoded, Attributed> {
+public final class AttributionJoin extends KeyedProcessFunction<String, Decoded, TransactionBatch> {
   private final long maxWaitMillis;
   private final Duration memoryTtl;
 
-  private transient ListState<RowChange> pending;
+  private transient ListState<Decoded> pending;
   private transient ValueState<ActorContext> context;
   private transient ValueState<Long> expectedEvents;
   private transient ValueState<Long> seenEvents;
@@ -48,13 +54,16 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
     this.memoryTtl = memoryTtl;
   }
 
-  /** Marks an emitted transaction; its context may be null (emitted without one). */
-  public record Emitted(ActorContext context) implements Serializable {}
+  /**
+   * Marks a transaction let go; its context may be null (let go without one).
+   *
+   * @param endSeen whether its END has been answered
+   */
+  public record Emitted(ActorContext context, boolean endSeen) {}
 
   @Override
   public void open(OpenContext openContext) {
-    pending =
-        getRuntimeContext().getListState(new ListStateDescriptor<>("pending", RowChange.class));
+    pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", Decoded.class));
     context =
         getRuntimeContext().getState(new ValueStateDescriptor<>("context", ActorContext.class));
     expectedEvents =
@@ -72,11 +81,11 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
   }
 
   @Override
-  public void processElement(Decoded event, Context ctx, Collector<Attributed> out)
+  public void processElement(Decoded event, Context ctx, Collector<TransactionBatch> out)
       throws Exception {
     Emitted done = emitted.value();
     if (done != null) {
-      late(event, done, out);
+      late(event, done, ctx.getCurrentKey(), out);
       return;
     }
     if (event instanceof TransactionBoundary boundary) {
@@ -84,15 +93,11 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
         return;
       }
       expectedEvents.update(boundary.eventCount());
-    } else if (event instanceof RowChange change) {
-      pending.add(change);
+    } else if (event instanceof RowChange || event instanceof AppEvent) {
+      pending.add(event);
       countEvent();
     } else if (event instanceof ContextMessage message) {
       context.update(message.context());
-      countEvent();
-    } else if (event instanceof AppEvent appEvent) {
-      // Needs no actor context: passes straight through, but counts toward completeness.
-      out.collect(new Attributed(appEvent, null));
       countEvent();
     } else {
       countEvent();
@@ -103,25 +108,40 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
       deadline.update(at);
     }
     Long expected = expectedEvents.value();
-    if (expected != null && seenEvents.value() != null && seenEvents.value() >= expected) {
-      emit(ctx, out);
+    Long seen = seenEvents.value();
+    if (expected != null && (seen == null ? 0 : seen) >= expected) {
+      emit(ctx, TransactionBatch.Outcome.COMPLETE, out);
     }
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Attributed> out)
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<TransactionBatch> out)
       throws Exception {
-    emit(ctx, out);
+    emit(
+        ctx,
+        expectedEvents.value() != null
+            ? TransactionBatch.Outcome.TIMED_OUT
+            : TransactionBatch.Outcome.NO_END,
+        out);
   }
 
-  private void late(Decoded event, Emitted done, Collector<Attributed> out) throws Exception {
-    if (event instanceof RowChange change) {
-      out.collect(new Attributed(change, done.context()));
-    } else if (event instanceof AppEvent appEvent) {
-      out.collect(new Attributed(appEvent, null));
+  private void late(
+      Decoded event, Emitted done, String transactionId, Collector<TransactionBatch> out)
+      throws Exception {
+    if (event instanceof RowChange || event instanceof AppEvent) {
+      out.collect(
+          new TransactionBatch(
+              transactionId, TransactionBatch.Outcome.LATE, done.context(), List.of(event)));
     } else if (event instanceof ContextMessage message) {
-      // Changes already emitted keep their fallback actor; later stragglers get this context.
-      emitted.update(new Emitted(message.context()));
+      // Changes already let go keep their fallback actor; later stragglers get this context.
+      emitted.update(new Emitted(message.context(), done.endSeen()));
+    } else if (event instanceof TransactionBoundary boundary
+        && boundary.status() == TransactionBoundary.Status.END
+        && !done.endSeen()) {
+      out.collect(
+          new TransactionBatch(
+              transactionId, TransactionBatch.Outcome.ANSWERED, done.context(), List.of()));
+      emitted.update(new Emitted(done.context(), true));
     }
   }
 
@@ -130,15 +150,15 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
     seenEvents.update(seen == null ? 1 : seen + 1);
   }
 
-  private void emit(Context ctx, Collector<Attributed> out) throws Exception {
+  private void emit(Context ctx, TransactionBatch.Outcome outcome, Collector<TransactionBatch> out)
+      throws Exception {
     ActorContext actor = context.value();
-    List<RowChange> changes = new ArrayList<>();
-    pending.get().forEach(changes::add);
-    changes.sort(
-        Comparator.comparing(RowChange::txOrder, Comparator.nullsLast(Comparator.naturalOrder())));
-    for (RowChange change : changes) {
-      out.collect(new Attributed(change, actor));
-    }
+    List<Decoded> events = new ArrayList<>();
+    pending.get().forEach(events::add);
+    events.sort(
+        Comparator.comparing(
+            AttributionJoin::txOrder, Comparator.nullsLast(Comparator.naturalOrder())));
+    out.collect(new TransactionBatch(ctx.getCurrentKey(), outcome, actor, events));
     Long timer = deadline.value();
     if (timer != null) {
       ctx.timerService().deleteProcessingTimeTimer(timer);
@@ -148,6 +168,13 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
     expectedEvents.clear();
     seenEvents.clear();
     deadline.clear();
-    emitted.update(new Emitted(actor));
+    emitted.update(new Emitted(actor, outcome.ordered()));
+  }
+
+  private static Long txOrder(Decoded event) {
+    if (event instanceof RowChange change) {
+      return change.txOrder();
+    }
+    return event instanceof AppEvent appEvent ? appEvent.txOrder() : null;
   }
 }

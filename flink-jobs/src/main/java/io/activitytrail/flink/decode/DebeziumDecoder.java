@@ -218,6 +218,7 @@ public final class DebeziumDecoder implements Serializable {
                   requiredLong(source, "ts_ms"),
                   optionalLong(source, "lsn"),
                   sha256(content),
+                  transactionId == null ? null : optionalLong(transaction, "total_order"),
                   ref));
       // Other applications may emit their own messages: not ours to record, but a transactional
       // one still counts toward its transaction's END event_count.

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.flink.Fixtures;
+import io.activitytrail.flink.attribution.TransactionBatch.Outcome;
 import io.activitytrail.flink.classify.Classifier;
+import io.activitytrail.flink.decode.AppEvent;
 import io.activitytrail.flink.decode.Decoded;
 import io.activitytrail.flink.decode.RowChange;
+import io.activitytrail.flink.decode.SourceRef;
 import io.activitytrail.flink.operators.Routing;
 import io.activitytrail.flink.reference.References;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -25,9 +29,9 @@ import org.junit.jupiter.api.Test;
 class AttributionJoinTest {
   private static final Duration MAX_WAIT = Duration.ofSeconds(3);
   private static final String TX = "734";
-  private static final String OTHER_TX = "735:26412000";
+  private static final String OTHER_TX = "735";
 
-  private KeyedOneInputStreamOperatorTestHarness<String, Decoded, Attributed> harness;
+  private KeyedOneInputStreamOperatorTestHarness<String, Decoded, TransactionBatch> harness;
 
   @BeforeEach
   void open() throws Exception {
@@ -48,13 +52,17 @@ class AttributionJoinTest {
     harness.processElement(new StreamRecord<>(event));
   }
 
-  private List<Attributed> output() {
+  private List<TransactionBatch> output() {
     return harness.extractOutputValues();
+  }
+
+  private static List<Long> orders(TransactionBatch batch) {
+    return batch.events().stream().map(e -> ((RowChange) e).txOrder()).toList();
   }
 
   @Test
   @DisplayName(
-      "a complete transaction (context, changes, END) is emitted at once, in commit order, with its context")
+      "a complete transaction (context, changes, END) leaves at once as one batch, in commit order, with its context")
   void completeTransaction() throws Exception {
     send(begin(TX));
     send(context(TX, ADA));
@@ -64,14 +72,18 @@ class AttributionJoinTest {
 
     send(end(TX, 3));
 
-    assertThat(output()).extracting(a -> ((RowChange) a.event()).txOrder()).containsExactly(2L, 3L);
-    assertThat(output()).extracting(Attributed::context).containsOnly(ADA);
+    assertThat(output()).hasSize(1);
+    TransactionBatch batch = output().get(0);
+    assertThat(batch.outcome()).isEqualTo(Outcome.COMPLETE);
+    assertThat(batch.transactionId()).isEqualTo(TX);
+    assertThat(orders(batch)).containsExactly(2L, 3L);
+    assertThat(batch.attributed()).extracting(Attributed::context).containsOnly(ADA);
     assertThat(harness.numProcessingTimeTimers()).isZero();
   }
 
   @Test
   @DisplayName(
-      "END may arrive before the changes: the transaction is emitted when the last event arrives")
+      "END may arrive before the changes: the transaction leaves when the last event arrives")
   void endFirst() throws Exception {
     send(end(TX, 2));
     send(ticketUpdate(TX, 2, 42, "3", "3"));
@@ -79,12 +91,12 @@ class AttributionJoinTest {
 
     send(context(TX, ADA));
 
-    assertThat(output()).hasSize(1);
+    assertThat(output()).extracting(TransactionBatch::outcome).containsExactly(Outcome.COMPLETE);
   }
 
   @Test
   @DisplayName(
-      "without a context message, changes are emitted after the bounded wait and credited to the fallback column")
+      "without END or context, changes leave unordered after the bounded wait and are credited to the fallback column")
   void missingContext() throws Exception {
     send(ticketUpdate(TX, 2, 42, "3", "9"));
     harness.setProcessingTime(1_000 + MAX_WAIT.toMillis() - 1);
@@ -93,22 +105,36 @@ class AttributionJoinTest {
     harness.setProcessingTime(1_000 + MAX_WAIT.toMillis());
 
     assertThat(output()).hasSize(1);
-    Attributed attributed = output().get(0);
-    assertThat(attributed.context()).isNull();
+    TransactionBatch batch = output().get(0);
+    assertThat(batch.outcome()).isEqualTo(Outcome.NO_END);
+    assertThat(batch.outcome().ordered()).isFalse();
+    assertThat(batch.context()).isNull();
     List<ActivityEvent> events =
         new Classifier(Fixtures.mapping())
-            .classify(
-                (RowChange) attributed.event(),
-                attributed.context(),
-                References.NONE,
-                Instant.EPOCH);
+            .classify((RowChange) batch.events().get(0), null, References.NONE, Instant.EPOCH);
     assertThat(events.get(0).getActor().getId()).isEqualTo("9");
     assertThat(events.get(0).getActor().getSource()).isEqualTo("column");
   }
 
   @Test
   @DisplayName(
-      "after emitting, buffer, counters and timer are cleared; only the TTL'd context memory stays")
+      "a transaction whose END was seen but whose events did not all arrive leaves TIMED_OUT, in its place in commit order")
+  void timedOutWithEnd() throws Exception {
+    send(context(TX, ADA));
+    send(end(TX, 3));
+    send(ticketUpdate(TX, 2, 42, "3", "3"));
+
+    harness.setProcessingTime(1_000 + MAX_WAIT.toMillis());
+
+    assertThat(output()).hasSize(1);
+    assertThat(output().get(0).outcome()).isEqualTo(Outcome.TIMED_OUT);
+    assertThat(output().get(0).outcome().ordered()).isTrue();
+    assertThat(output().get(0).events()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName(
+      "after leaving, buffer, counters and timer are cleared; only the TTL'd context memory stays")
   void stateCleared() throws Exception {
     send(ticketUpdate(TX, 2, 42, "3", "3"));
     assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
@@ -120,13 +146,23 @@ class AttributionJoinTest {
 
   @Test
   @DisplayName(
-      "a complete transaction without any context (direct SQL) is emitted at once, not after the wait")
+      "a complete transaction without any context (direct SQL) leaves at once, not after the wait")
   void completeWithoutContext() throws Exception {
     send(ticketUpdate(TX, 1, 42, "3", "3"));
     send(end(TX, 1));
 
     assertThat(output()).hasSize(1);
     assertThat(output().get(0).context()).isNull();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  @Test
+  @DisplayName("an END counting no events answers its transaction at once with an empty batch")
+  void emptyTransaction() throws Exception {
+    send(end(TX, 0));
+
+    assertThat(output()).extracting(TransactionBatch::outcome).containsExactly(Outcome.COMPLETE);
+    assertThat(output().get(0).events()).isEmpty();
     assertThat(harness.numProcessingTimeTimers()).isZero();
   }
 
@@ -139,14 +175,14 @@ class AttributionJoinTest {
     send(ticketUpdate(OTHER_TX, 2, 77, "3", "3"));
     send(end(OTHER_TX, 2));
 
-    assertThat(output()).extracting(a -> a.event().transactionId()).containsExactly(OTHER_TX);
+    assertThat(output()).extracting(TransactionBatch::transactionId).containsExactly(OTHER_TX);
     harness.setProcessingTime(1_000 + MAX_WAIT.toMillis());
-    assertThat(output()).extracting(a -> a.event().transactionId()).containsExactly(OTHER_TX, TX);
+    assertThat(output()).extracting(TransactionBatch::transactionId).containsExactly(OTHER_TX, TX);
   }
 
   @Test
   @DisplayName(
-      "a late change of an emitted transaction is emitted at once with the remembered context")
+      "a late change of a transaction already let go leaves at once, unordered, with the remembered context")
   void lateChange() throws Exception {
     send(context(TX, ADA));
     send(ticketUpdate(TX, 2, 42, "3", "3"));
@@ -156,6 +192,7 @@ class AttributionJoinTest {
     send(ticketUpdate(TX, 3, 43, "3", "3"));
 
     assertThat(output()).hasSize(2);
+    assertThat(output().get(1).outcome()).isEqualTo(Outcome.LATE);
     assertThat(output().get(1).context()).isEqualTo(ADA);
     assertThat(harness.numProcessingTimeTimers()).isZero();
   }
@@ -170,6 +207,61 @@ class AttributionJoinTest {
 
     send(ticketUpdate(TX, 3, 43, "3", "3"));
 
-    assertThat(output()).extracting(Attributed::context).containsExactly(null, ADA);
+    assertThat(output()).extracting(TransactionBatch::context).containsExactly(null, ADA);
+  }
+
+  @Test
+  @DisplayName(
+      "every END is answered exactly once: an END after the transaction left without one gets an empty ANSWERED batch, a repeated END nothing")
+  void everyEndAnsweredOnce() throws Exception {
+    send(ticketUpdate(TX, 2, 42, "3", "3"));
+    harness.setProcessingTime(1_000 + MAX_WAIT.toMillis());
+
+    send(end(TX, 2));
+    send(end(TX, 2));
+
+    assertThat(output())
+        .extracting(TransactionBatch::outcome)
+        .containsExactly(Outcome.NO_END, Outcome.ANSWERED);
+    assertThat(output().get(1).events()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "a repeated END of a complete transaction (connector redelivery) is not answered again")
+  void repeatedEndOfCompleteTransaction() throws Exception {
+    send(ticketUpdate(TX, 1, 42, "3", "3"));
+    send(end(TX, 1));
+
+    send(end(TX, 1));
+
+    assertThat(output()).extracting(TransactionBatch::outcome).containsExactly(Outcome.COMPLETE);
+  }
+
+  @Test
+  @DisplayName(
+      "a trail.event message inside a transaction leaves with it, in commit order among its changes")
+  void appEventInTransaction() throws Exception {
+    AppEvent login =
+        new AppEvent(
+            "helpdesk",
+            TX,
+            new LinkedHashMap<>(java.util.Map.of("type", "role_changed", "workspace_id", "acme")),
+            0L,
+            10L,
+            "hash",
+            2L,
+            new SourceRef("helpdesk.message", 0, 5));
+    send(ticketUpdate(TX, 3, 42, "3", "3"));
+    send(login);
+    send(ticketUpdate(TX, 1, 41, "3", "3"));
+    assertThat(output()).isEmpty();
+
+    send(end(TX, 3));
+
+    assertThat(output().get(0).events())
+        .extracting(e -> e.getClass().getSimpleName())
+        .containsExactly("RowChange", "AppEvent", "RowChange");
+    assertThat(output().get(0).attributed().get(1).context()).isNull();
   }
 }
