@@ -206,8 +206,9 @@ public final class NormalizerJob {
             .uid("without-context");
 
     // Normalize: per workspace, with its reference rows (names, record displays, retention) as
-    // keyed state, attributed changes to typed activities and audit events
-    DataStream<ActivityEvent> normalized =
+    // keyed state, attributed changes to typed activities and audit events; an event it throws on
+    // -> side output
+    SingleOutputStreamOperator<ActivityEvent> normalized =
         sequenced
             .union(bypass)
             .keyBy(new Routing.ByWorkspace(mapping))
@@ -222,9 +223,11 @@ public final class NormalizerJob {
     contractTopics.ifPresent(
         sink -> normalized.sinkTo(sink).name("contract-topics").uid("contract-topics"));
 
-    // Dead letters: original bytes and the reason, to their topic
+    // Dead letters: what decoding or normalizing gave up on, with the reason and stage, to their
+    // topic
     decoded
         .getSideOutput(DecodeFunction.DEAD_LETTERS)
+        .union(normalized.getSideOutput(NormalizeFunction.DEAD_LETTERS))
         .sinkTo(deadLetters)
         .name("dead-letters")
         .uid("dead-letters");

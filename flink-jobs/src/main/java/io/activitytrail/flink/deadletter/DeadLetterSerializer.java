@@ -21,6 +21,7 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
   public static final String SOURCE_OFFSET = "trail.source.offset";
   public static final String SOURCE_TIMESTAMP = "trail.source.timestamp";
   public static final String FAILED_AT = "trail.failed.at";
+  public static final String STAGE = "trail.error.stage";
 
   private final String topic;
 
@@ -47,6 +48,7 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
     add(headers, SOURCE_OFFSET, Long.toString(letter.offset()));
     add(headers, SOURCE_TIMESTAMP, Long.toString(letter.timestamp()));
     add(headers, FAILED_AT, Long.toString(letter.failedAt()));
+    add(headers, STAGE, letter.stage());
     return headers;
   }
 
