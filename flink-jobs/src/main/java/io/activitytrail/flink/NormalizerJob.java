@@ -19,6 +19,7 @@ import io.activitytrail.flink.operators.Routing;
 import io.activitytrail.flink.ordering.CommitSequencer;
 import io.activitytrail.flink.source.RawRecord;
 import io.activitytrail.flink.source.RawRecordDeserializer;
+import io.activitytrail.flink.types.TrailTypes;
 import io.activitytrail.mapping.Mapping;
 import io.activitytrail.mapping.MappingLoader;
 import java.io.IOException;
@@ -32,10 +33,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -75,6 +76,11 @@ public final class NormalizerJob {
       // would re-read from the last committed offsets forever.
       env.enableCheckpointing(5_000);
     }
+    // Every shuffled and stored type has an explicit serializer (TrailTypes): a Kryo fallback
+    // would be a bug that breaks restores silently, so it fails the job at submission instead.
+    Configuration strict = new Configuration();
+    strict.set(PipelineOptions.GENERIC_TYPES, false);
+    env.configure(strict);
     String bootstrap = required(options, KAFKA_BOOTSTRAP_SERVERS);
     String prefix = options.get(CDC_TOPIC_PREFIX);
     KafkaSource<RawRecord> source =
@@ -153,7 +159,7 @@ public final class NormalizerJob {
     SingleOutputStreamOperator<Decoded> decoded =
         records
             .process(new DecodeFunction(decoder))
-            .returns(TypeInformation.of(Decoded.class))
+            .returns(TrailTypes.DECODED)
             .setParallelism(records.getParallelism())
             .name("decode")
             .uid("decode");
@@ -167,7 +173,7 @@ public final class NormalizerJob {
             .uid("in-transaction")
             .keyBy(new Routing.ByTransaction())
             .process(new AttributionJoin(maxWait, options.get(ATTRIBUTION_MEMORY)))
-            .returns(TypeInformation.of(TransactionBatch.class))
+            .returns(TrailTypes.TRANSACTION_BATCH)
             .name("attribute")
             .uid("attribute");
 
@@ -189,7 +195,7 @@ public final class NormalizerJob {
             .connect(transactions)
             .keyBy(new Routing.Single<String>(), new Routing.Single<TransactionBatch>())
             .process(new CommitSequencer(maxWait.multipliedBy(2), options.get(ATTRIBUTION_MEMORY)))
-            .returns(TypeInformation.of(Attributed.class))
+            .returns(TrailTypes.ATTRIBUTED)
             .setParallelism(1)
             .name("sequence")
             .uid("sequence");
@@ -201,7 +207,7 @@ public final class NormalizerJob {
             .name("outside-transaction")
             .uid("outside-transaction")
             .map(new Routing.WithoutContext())
-            .returns(TypeInformation.of(Attributed.class))
+            .returns(TrailTypes.ATTRIBUTED)
             .name("without-context")
             .uid("without-context");
 

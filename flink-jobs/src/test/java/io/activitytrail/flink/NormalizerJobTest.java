@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.flink.deadletter.DeadLetter;
 import io.activitytrail.flink.source.RawRecord;
+import io.activitytrail.flink.types.TrailTypes;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -43,13 +43,13 @@ class NormalizerJobTest {
             record(TICKETS_TOPIC, "ticket-snapshot-read.json", 9),
             record(TICKETS_TOPIC, "unknown-table.json", 10),
             record(MESSAGE_TOPIC, "login-failed-message.json", 11));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env = Strict.environment();
     env.setParallelism(2);
     CollectingSink<ActivityEvent> activities = new CollectingSink<>();
     CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
 
     NormalizerJob.compose(
-        env.fromData(records, TypeInformation.of(RawRecord.class)).setParallelism(1),
+        env.fromData(records, TrailTypes.RAW_RECORD).setParallelism(1),
         new Configuration(),
         activities,
         deadLetters);
@@ -101,12 +101,12 @@ class NormalizerJobTest {
             cdc.end("803", 1),
             cdc.end("804", 1),
             cdc.assignTicket("803", 1, 43, null, 9));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env = Strict.environment();
     env.setParallelism(2);
     CollectingSink<ActivityEvent> activities = new CollectingSink<>();
 
     NormalizerJob.compose(
-        env.fromData(records, TypeInformation.of(RawRecord.class)).setParallelism(1),
+        env.fromData(records, TrailTypes.RAW_RECORD).setParallelism(1),
         new Configuration(),
         activities,
         new CollectingSink<>());

@@ -6,6 +6,9 @@ import io.activitytrail.flink.decode.ContextMessage;
 import io.activitytrail.flink.decode.Decoded;
 import io.activitytrail.flink.decode.RowChange;
 import io.activitytrail.flink.decode.TransactionBoundary;
+import io.activitytrail.flink.types.ActorContextSerializer;
+import io.activitytrail.flink.types.DecodedSerializer;
+import io.activitytrail.flink.types.EmittedSerializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +19,7 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -63,16 +67,19 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
 
   @Override
   public void open(OpenContext openContext) {
-    pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", Decoded.class));
+    pending =
+        getRuntimeContext()
+            .getListState(new ListStateDescriptor<>("pending", new DecodedSerializer()));
     context =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("context", ActorContext.class));
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>("context", new ActorContextSerializer()));
     expectedEvents =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("expected-events", Long.class));
+        getRuntimeContext().getState(new ValueStateDescriptor<>("expected-events", Types.LONG));
     seenEvents =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("seen-events", Long.class));
-    deadline = getRuntimeContext().getState(new ValueStateDescriptor<>("deadline", Long.class));
+        getRuntimeContext().getState(new ValueStateDescriptor<>("seen-events", Types.LONG));
+    deadline = getRuntimeContext().getState(new ValueStateDescriptor<>("deadline", Types.LONG));
     ValueStateDescriptor<Emitted> emittedDescriptor =
-        new ValueStateDescriptor<>("emitted", Emitted.class);
+        new ValueStateDescriptor<>("emitted", new EmittedSerializer());
     emittedDescriptor.enableTimeToLive(
         StateTtlConfig.newBuilder(memoryTtl)
             .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)

@@ -6,6 +6,7 @@ import io.activitytrail.flink.classify.Normalizer;
 import io.activitytrail.flink.deadletter.DeadLetter;
 import io.activitytrail.flink.reference.ReferenceStore;
 import io.activitytrail.flink.reference.References;
+import io.activitytrail.flink.types.TrailTypes;
 import io.activitytrail.mapping.Mapping;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class NormalizeFunction extends KeyedProcessFunction<String, Attrib
     implements ResultTypeQueryable<ActivityEvent> {
   /** Events the normalizer could not handle, as the job held them. */
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
-      new OutputTag<>("normalize-dead-letters", TypeInformation.of(DeadLetter.class));
+      new OutputTag<>("normalize-dead-letters", TrailTypes.DEAD_LETTER);
 
   private final Normalizer normalizer;
   private transient Counter deadLetters;

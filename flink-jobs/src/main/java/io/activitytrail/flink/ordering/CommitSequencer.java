@@ -4,6 +4,8 @@ import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.attribution.TransactionBatch;
 import io.activitytrail.flink.ordering.CommitOrder.Release;
 import io.activitytrail.flink.ordering.CommitOrder.Step;
+import io.activitytrail.flink.types.PlaceSerializer;
+import io.activitytrail.flink.types.TransactionBatchSerializer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +16,9 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -53,7 +58,7 @@ public final class CommitSequencer
   @Override
   public void open(OpenContext openContext) {
     state = new State();
-    timer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Long.class));
+    timer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Types.LONG));
     releasedOutOfOrder = getRuntimeContext().getMetricGroup().counter("releasedOutOfOrder");
     placesGivenUp = getRuntimeContext().getMetricGroup().counter("placesGivenUp");
   }
@@ -118,25 +123,28 @@ public final class CommitSequencer
   private final class State implements CommitOrderState {
     private final MapState<Long, Place> places =
         getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("places", Long.class, Place.class));
+            .getMapState(
+                new MapStateDescriptor<>("places", LongSerializer.INSTANCE, new PlaceSerializer()));
     private final ValueState<Long> first =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("first-place", Long.class));
+        getRuntimeContext().getState(new ValueStateDescriptor<>("first-place", Types.LONG));
     private final ValueState<Long> next =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("next-place", Long.class));
+        getRuntimeContext().getState(new ValueStateDescriptor<>("next-place", Types.LONG));
     private final MapState<String, Boolean> queued =
         getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("queued", String.class, Boolean.class));
+            .getMapState(new MapStateDescriptor<>("queued", Types.STRING, Types.BOOLEAN));
     private final MapState<String, TransactionBatch> held =
         getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("held", String.class, TransactionBatch.class));
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "held", StringSerializer.INSTANCE, new TransactionBatchSerializer()));
     private final MapState<String, Long> awaiting =
         getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("awaiting-end", String.class, Long.class));
+            .getMapState(new MapStateDescriptor<>("awaiting-end", Types.STRING, Types.LONG));
     private final MapState<String, Boolean> released = releasedMemory();
 
     private MapState<String, Boolean> releasedMemory() {
       MapStateDescriptor<String, Boolean> descriptor =
-          new MapStateDescriptor<>("released", String.class, Boolean.class);
+          new MapStateDescriptor<>("released", Types.STRING, Types.BOOLEAN);
       descriptor.enableTimeToLive(
           StateTtlConfig.newBuilder(memory)
               .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)

@@ -1,5 +1,6 @@
 package io.activitytrail.flink.source;
 
+import io.activitytrail.flink.types.TrailTypes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -33,6 +34,6 @@ public final class RawRecordDeserializer implements KafkaRecordDeserializationSc
 
   @Override
   public TypeInformation<RawRecord> getProducedType() {
-    return TypeInformation.of(RawRecord.class);
+    return TrailTypes.RAW_RECORD;
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.event.FieldChange;
 import io.activitytrail.flink.Fixtures;
+import io.activitytrail.flink.Strict;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.deadletter.DeadLetter;
 import io.activitytrail.flink.decode.ColumnValue;
@@ -31,10 +32,11 @@ class NormalizeFunctionTest {
   private static KeyedOneInputStreamOperatorTestHarness<String, Attributed, ActivityEvent> harness()
       throws Exception {
     var harness =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new NormalizeFunction(MAPPING)),
-            new Routing.ByWorkspace(MAPPING),
-            Types.STRING);
+        Strict.harness(
+            new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new NormalizeFunction(MAPPING)),
+                new Routing.ByWorkspace(MAPPING),
+                Types.STRING));
     // the contract's Avro serializer, as in the job (Flink's own type analysis rejects it)
     harness.setup(new ContractAvroSerializer<>(ActivityEvent.class));
     return harness;

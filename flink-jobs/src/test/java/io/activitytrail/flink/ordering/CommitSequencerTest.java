@@ -4,10 +4,12 @@ import static io.activitytrail.flink.Changes.ADA;
 import static io.activitytrail.flink.Changes.ticketUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.activitytrail.flink.Strict;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.attribution.TransactionBatch;
 import io.activitytrail.flink.attribution.TransactionBatch.Outcome;
 import io.activitytrail.flink.operators.Routing;
+import io.activitytrail.flink.types.AttributedSerializer;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -33,11 +35,13 @@ class CommitSequencerTest {
           String, String, TransactionBatch, Attributed>
       unopened() throws Exception {
     var harness =
-        new KeyedTwoInputStreamOperatorTestHarness<>(
-            new KeyedCoProcessOperator<>(new CommitSequencer(PATIENCE, Duration.ofMinutes(10))),
-            new Routing.Single<String>(),
-            new Routing.Single<TransactionBatch>(),
-            Types.STRING);
+        Strict.harness(
+            new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new CommitSequencer(PATIENCE, Duration.ofMinutes(10))),
+                new Routing.Single<String>(),
+                new Routing.Single<TransactionBatch>(),
+                Types.STRING));
+    harness.setup(new AttributedSerializer());
     harness.setProcessingTime(1_000);
     return harness;
   }
