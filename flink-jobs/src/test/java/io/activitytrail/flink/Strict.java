@@ -15,13 +15,14 @@ public final class Strict {
 
   /** The test environment (a MiniCluster's, under the MiniCluster extension), Kryo off. */
   public static StreamExecutionEnvironment environment() {
-    return StreamExecutionEnvironment.getExecutionEnvironment(configuration());
+    return environment(new Configuration());
   }
 
-  public static Configuration configuration() {
-    Configuration configuration = new Configuration();
-    configuration.set(PipelineOptions.GENERIC_TYPES, false);
-    return configuration;
+  /** The test environment with {@code configuration} and Kryo off. */
+  public static StreamExecutionEnvironment environment(Configuration configuration) {
+    Configuration strict = new Configuration(configuration);
+    strict.set(PipelineOptions.GENERIC_TYPES, false);
+    return StreamExecutionEnvironment.getExecutionEnvironment(strict);
   }
 
   /** The harness, Kryo off: call before open(), which creates the operator's state. */
