@@ -54,6 +54,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class NormalizerJob {
   public static final String JOB_NAME = "trail-normalizer";
+
+  /**
+   * The state format of the job's checkpoints, as a whole: a checkpoint of another format cannot be
+   * restored (Flink refuses it), so whoever restores one automatically (the local engine) sets it
+   * aside and re-reads the CDC topics instead. Bump it only for a change no serializer migration
+   * can carry (an operator's state replaced or dropped, a uid renamed); a type's layout change is a
+   * {@link io.activitytrail.flink.types.TrailFormat} bump, which restores. 1: Kryo-serialized
+   * state, before explicit serializers and the sequencer; 2: since.
+   */
+  public static final int STATE_FORMAT = 2;
+
   private static final Logger LOG = LoggerFactory.getLogger(NormalizerJob.class);
 
   private NormalizerJob() {}
@@ -89,7 +100,7 @@ public final class NormalizerJob {
             .setGroupId(options.get(KAFKA_GROUP_ID))
             // data topics <prefix>.<schema>.<table>, plus <prefix>.transaction and <prefix>.message
             .setTopicPattern(Pattern.compile(Pattern.quote(prefix) + "\\..+"))
-            .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+            .setStartingOffsets(startingOffsets(options.get(KAFKA_STARTING_OFFSETS)))
             .setDeserializer(new RawRecordDeserializer())
             // topics of newly captured tables appear at run time
             .setProperty("partition.discovery.interval.ms", "2000")
@@ -106,6 +117,13 @@ public final class NormalizerJob {
             .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
             .build();
     compose(records, options, activitySink(options), contractSink(options), deadLetters);
+  }
+
+  static OffsetsInitializer startingOffsets(StartingOffsets from) {
+    return switch (from) {
+      case committed -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+      case earliest -> OffsetsInitializer.earliest();
+    };
   }
 
   /**
