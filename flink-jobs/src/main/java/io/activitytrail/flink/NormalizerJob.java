@@ -65,6 +65,14 @@ public final class NormalizerJob {
    */
   public static final int STATE_FORMAT = 2;
 
+  /**
+   * How long the ordering path's channels (commit markers and batches to the sequencer, the
+   * sequencer to the normalizer) keep a partly filled network buffer: Flink's default (100 ms) made
+   * each of these hops cost up to 100 ms on a quiet stream (measured: the sequencer's extra hop
+   * raised the commit-to-queryable median by 32 ms and p90 by 99 ms).
+   */
+  static final long ORDERING_BUFFER_TIMEOUT_MS = 5;
+
   private static final Logger LOG = LoggerFactory.getLogger(NormalizerJob.class);
 
   private NormalizerJob() {}
@@ -192,6 +200,7 @@ public final class NormalizerJob {
             .keyBy(new Routing.ByTransaction())
             .process(new AttributionJoin(maxWait, options.get(ATTRIBUTION_MEMORY)))
             .returns(TrailTypes.TRANSACTION_BATCH)
+            .setBufferTimeout(ORDERING_BUFFER_TIMEOUT_MS)
             .name("attribute")
             .uid("attribute");
 
@@ -202,6 +211,7 @@ public final class NormalizerJob {
             .returns(Types.STRING)
             // forward from decode: a rebalance here would spread, and so reorder, the markers
             .setParallelism(decoded.getParallelism())
+            .setBufferTimeout(ORDERING_BUFFER_TIMEOUT_MS)
             .name("commit-markers")
             .uid("commit-markers");
 
@@ -215,6 +225,7 @@ public final class NormalizerJob {
             .process(new CommitSequencer(maxWait.multipliedBy(2), options.get(ATTRIBUTION_MEMORY)))
             .returns(TrailTypes.ATTRIBUTED)
             .setParallelism(1)
+            .setBufferTimeout(ORDERING_BUFFER_TIMEOUT_MS)
             .name("sequence")
             .uid("sequence");
 
