@@ -62,9 +62,11 @@ final class Transactions {
   /** The events of the next transaction, in arrival order: BEGIN, context, change, END. */
   Decoded[] next() {
     String tx = Long.toString(next++);
+    // commit order: each transaction's END lies past the previous one's
+    long lsn = next * 10;
     return new Decoded[] {
       new TransactionBoundary(
-          tx, begin.status(), begin.eventCount(), begin.tsMillis(), begin.source()),
+          tx, begin.status(), begin.eventCount(), begin.tsMillis(), lsn, begin.source()),
       new ContextMessage(tx, context.context(), context.source()),
       new RowChange(
           change.connector(),
@@ -79,7 +81,8 @@ final class Transactions {
           change.txOrder(),
           change.dbUser(),
           change.source()),
-      new TransactionBoundary(tx, end.status(), end.eventCount(), end.tsMillis(), end.source())
+      new TransactionBoundary(
+          tx, end.status(), end.eventCount(), end.tsMillis(), lsn + 2, end.source())
     };
   }
 }

@@ -13,6 +13,7 @@ import io.activitytrail.flink.deadletter.DeadLetter;
 import io.activitytrail.flink.deadletter.DeadLetterSerializer;
 import io.activitytrail.flink.decode.DebeziumDecoder;
 import io.activitytrail.flink.decode.Decoded;
+import io.activitytrail.flink.decode.TransactionBoundary;
 import io.activitytrail.flink.operators.DecodeFunction;
 import io.activitytrail.flink.operators.NormalizeFunction;
 import io.activitytrail.flink.operators.Routing;
@@ -33,7 +34,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -204,11 +204,11 @@ public final class NormalizerJob {
             .name("attribute")
             .uid("attribute");
 
-    // Commit order: the END markers' transaction ids, as Debezium wrote them (one partition)
-    DataStream<String> commits =
+    // Commit order: the END markers, as Debezium wrote them (one partition)
+    DataStream<TransactionBoundary> commits =
         decoded
             .flatMap(new Routing.CommitMarkers())
-            .returns(Types.STRING)
+            .returns(TrailTypes.TRANSACTION_BOUNDARY)
             // forward from decode: a rebalance here would spread, and so reorder, the markers
             .setParallelism(decoded.getParallelism())
             .setBufferTimeout(ORDERING_BUFFER_TIMEOUT_MS)
@@ -221,8 +221,9 @@ public final class NormalizerJob {
     DataStream<Attributed> sequenced =
         commits
             .connect(transactions)
-            .keyBy(new Routing.Single<String>(), new Routing.Single<TransactionBatch>())
-            .process(new CommitSequencer(maxWait.multipliedBy(2), options.get(ATTRIBUTION_MEMORY)))
+            .keyBy(
+                new Routing.Single<TransactionBoundary>(), new Routing.Single<TransactionBatch>())
+            .process(new CommitSequencer(maxWait.multipliedBy(2)))
             .returns(TrailTypes.ATTRIBUTED)
             .setParallelism(1)
             .setBufferTimeout(ORDERING_BUFFER_TIMEOUT_MS)

@@ -49,6 +49,7 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
   private transient ListState<Decoded> pending;
   private transient ValueState<ActorContext> context;
   private transient ValueState<Long> expectedEvents;
+  private transient ValueState<Long> endLsn;
   private transient ValueState<Long> seenEvents;
   private transient ValueState<Long> deadline;
   private transient ValueState<Emitted> emitted;
@@ -77,6 +78,7 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
         getRuntimeContext().getState(new ValueStateDescriptor<>("expected-events", Types.LONG));
     seenEvents =
         getRuntimeContext().getState(new ValueStateDescriptor<>("seen-events", Types.LONG));
+    endLsn = getRuntimeContext().getState(new ValueStateDescriptor<>("end-lsn", Types.LONG));
     deadline = getRuntimeContext().getState(new ValueStateDescriptor<>("deadline", Types.LONG));
     ValueStateDescriptor<Emitted> emittedDescriptor =
         new ValueStateDescriptor<>("emitted", new EmittedSerializer());
@@ -100,6 +102,9 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
         return;
       }
       expectedEvents.update(boundary.eventCount());
+      if (boundary.lsn() != null) {
+        endLsn.update(boundary.lsn());
+      }
     } else if (event instanceof RowChange || event instanceof AppEvent) {
       pending.add(event);
       countEvent();
@@ -138,7 +143,7 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
     if (event instanceof RowChange || event instanceof AppEvent) {
       out.collect(
           new TransactionBatch(
-              transactionId, TransactionBatch.Outcome.LATE, done.context(), List.of(event)));
+              transactionId, TransactionBatch.Outcome.LATE, done.context(), List.of(event), null));
     } else if (event instanceof ContextMessage message) {
       // Changes already let go keep their fallback actor; later stragglers get this context.
       emitted.update(new Emitted(message.context(), done.endSeen()));
@@ -147,7 +152,11 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
         && !done.endSeen()) {
       out.collect(
           new TransactionBatch(
-              transactionId, TransactionBatch.Outcome.ANSWERED, done.context(), List.of()));
+              transactionId,
+              TransactionBatch.Outcome.ANSWERED,
+              done.context(),
+              List.of(),
+              boundary.lsn()));
       emitted.update(new Emitted(done.context(), true));
     }
   }
@@ -165,7 +174,7 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
     events.sort(
         Comparator.comparing(
             AttributionJoin::txOrder, Comparator.nullsLast(Comparator.naturalOrder())));
-    out.collect(new TransactionBatch(ctx.getCurrentKey(), outcome, actor, events));
+    out.collect(new TransactionBatch(ctx.getCurrentKey(), outcome, actor, events, endLsn.value()));
     Long timer = deadline.value();
     if (timer != null) {
       ctx.timerService().deleteProcessingTimeTimer(timer);
@@ -173,6 +182,7 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
     pending.clear();
     context.clear();
     expectedEvents.clear();
+    endLsn.clear();
     seenEvents.clear();
     deadline.clear();
     emitted.update(new Emitted(actor, outcome.ordered()));

@@ -14,9 +14,15 @@ import java.util.List;
  * @param context the transaction's actor context; null if none arrived
  * @param events row changes and {@code trail.event} messages, in commit order (total_order); empty
  *     when the batch only settles a place ({@link Outcome#ANSWERED})
+ * @param endLsn the LSN of the END marker the join saw (its place in commit order); null when it
+ *     saw none, or the marker carried none
  */
 public record TransactionBatch(
-    String transactionId, Outcome outcome, ActorContext context, List<Decoded> events) {
+    String transactionId,
+    Outcome outcome,
+    ActorContext context,
+    List<Decoded> events,
+    Long endLsn) {
 
   public TransactionBatch {
     events = List.copyOf(events);

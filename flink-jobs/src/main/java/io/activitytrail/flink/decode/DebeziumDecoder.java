@@ -178,12 +178,9 @@ public final class DebeziumDecoder implements Serializable {
     if (parsed == TransactionBoundary.Status.END && count == null) {
       throw new DecodeException("END marker without event_count");
     }
+    String id = requiredText(payload, "id");
     return new TransactionBoundary(
-        transactionId(requiredText(payload, "id")),
-        parsed,
-        count,
-        requiredLong(payload, "ts_ms"),
-        ref);
+        transactionId(id), parsed, count, requiredLong(payload, "ts_ms"), lsnOf(id), ref);
   }
 
   private Optional<Decoded> message(JsonNode payload, SourceRef ref) {
@@ -238,6 +235,16 @@ public final class DebeziumDecoder implements Serializable {
   static String transactionId(String debeziumId) {
     int colon = debeziumId.indexOf(':');
     return colon < 0 ? debeziumId : debeziumId.substring(0, colon);
+  }
+
+  /** The LSN of a Debezium transaction id {@code <xid>:<lsn>}; null when it has none. */
+  static Long lsnOf(String debeziumId) {
+    int colon = debeziumId.indexOf(':');
+    try {
+      return colon < 0 ? null : Long.valueOf(debeziumId.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** Parses {@code trail.context} JSON content; public for tools and tests that hold the JSON. */

@@ -39,15 +39,15 @@ public final class Routing {
   }
 
   /**
-   * The transaction ids of END markers: the transaction topic has one partition, read by one source
-   * subtask, so they leave here in commit order.
+   * The END markers: the transaction topic has one partition, read by one source subtask, so they
+   * leave here in commit order.
    */
-  public static final class CommitMarkers implements FlatMapFunction<Decoded, String> {
+  public static final class CommitMarkers implements FlatMapFunction<Decoded, TransactionBoundary> {
     @Override
-    public void flatMap(Decoded event, Collector<String> out) {
+    public void flatMap(Decoded event, Collector<TransactionBoundary> out) {
       if (event instanceof TransactionBoundary boundary
           && boundary.status() == TransactionBoundary.Status.END) {
-        out.collect(boundary.transactionId());
+        out.collect(boundary);
       }
     }
   }

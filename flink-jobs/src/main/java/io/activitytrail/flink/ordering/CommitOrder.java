@@ -23,13 +23,12 @@ import java.util.Map;
  * <table>
  *   <caption>what arrives, and what the rule does</caption>
  *   <tr><th>arrives</th><th>rule</th></tr>
- *   <tr><td>END of a transaction not queued and not released recently</td><td>a place at the
- *       back</td></tr>
- *   <tr><td>END repeated (connector redelivery)</td><td>dropped: the join does not answer it
- *       either</td></tr>
+ *   <tr><td>END marker</td><td>a place at the back</td></tr>
+ *   <tr><td>END repeated (a connector redelivering after a restart): its LSN is not above the last
+ *       END's</td><td>dropped: the join does not answer it either</td></tr>
  *   <tr><td>ordered batch (COMPLETE, TIMED_OUT, ANSWERED)</td><td>held until its place is at the
  *       front; if its END has not reached the sequencer yet (another channel), held until it
- *       does</td></tr>
+ *       does; if its END has passed already (its place was given up on), released at once</td></tr>
  *   <tr><td>unordered batch (NO_END, LATE)</td><td>released at once, outside commit order</td></tr>
  *   <tr><td>a place or a held batch waiting longer than {@code patience}</td><td>given up: not
  *       expected (the join answers within max-wait); released so nothing stalls</td></tr>
@@ -59,10 +58,20 @@ public final class CommitOrder implements Serializable {
     }
   }
 
-  /** An END marker, in commit order. */
-  public Step onEnd(String transactionId, long now, CommitOrderState state) {
+  /**
+   * An END marker, in commit order.
+   *
+   * @param lsn the marker's LSN (increasing in commit order); null when its id carries none
+   */
+  public Step onEnd(String transactionId, Long lsn, long now, CommitOrderState state) {
     Step step = Step.empty();
-    if (state.isQueued(transactionId) || state.remembers(transactionId)) {
+    if (lsn != null) {
+      if (passed(lsn, state)) {
+        return step;
+      }
+      state.lastCommitLsn(lsn);
+    }
+    if (state.isQueued(transactionId)) {
       return step;
     }
     state.enqueue(new Place(transactionId, now + patienceMillis));
@@ -74,13 +83,15 @@ public final class CommitOrder implements Serializable {
   /** A batch from the join. */
   public Step onBatch(TransactionBatch batch, long now, CommitOrderState state) {
     Step step = Step.empty();
-    // Unordered by nature, or its place already settled (given up on, or a repeated answer)
-    if (!batch.outcome().ordered() || state.remembers(batch.transactionId())) {
+    boolean queued = state.isQueued(batch.transactionId());
+    // Unordered by nature, or its END passed already and its place was given up on
+    if (!batch.outcome().ordered()
+        || (!queued && batch.endLsn() != null && passed(batch.endLsn(), state))) {
       step.released().add(new Release(batch, false));
       return step;
     }
     state.hold(batch);
-    if (!state.isQueued(batch.transactionId())) {
+    if (!queued) {
       state.awaitEnd(batch.transactionId(), now + patienceMillis);
     }
     releaseReady(state, step);
@@ -94,7 +105,6 @@ public final class CommitOrder implements Serializable {
         head != null && head.giveUpAt() <= now && state.held(head.transactionId()) == null;
         head = state.head()) {
       state.dequeue();
-      state.remember(head.transactionId());
       step.gaveUp().add(head.transactionId());
       releaseReady(state, step);
     }
@@ -129,8 +139,13 @@ public final class CommitOrder implements Serializable {
       }
       state.dequeue();
       state.unhold(head.transactionId());
-      state.remember(head.transactionId());
       step.released().add(new Release(batch, true));
     }
+  }
+
+  /** Whether an END of this LSN has reached the sequencer already: markers come in LSN order. */
+  private static boolean passed(long lsn, CommitOrderState state) {
+    Long last = state.lastCommitLsn();
+    return last != null && lsn <= last;
   }
 }

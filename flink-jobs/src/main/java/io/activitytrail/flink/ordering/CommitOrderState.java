@@ -38,9 +38,10 @@ public interface CommitOrderState {
   /** Transaction id to give-up time, of every held batch still waiting for its END. */
   Map<String, Long> awaitingEnd();
 
-  /** Notes a transaction released in its place, so a repeated END is not queued again. */
-  void remember(String transactionId);
+  /**
+   * The LSN of the newest END marker queued: commit order, so an END at or below it is a repeat.
+   */
+  Long lastCommitLsn();
 
-  /** Whether the transaction was released in its place recently (within the memory TTL). */
-  boolean remembers(String transactionId);
+  void lastCommitLsn(long lsn);
 }

@@ -2,6 +2,7 @@ package io.activitytrail.flink.ordering;
 
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.attribution.TransactionBatch;
+import io.activitytrail.flink.decode.TransactionBoundary;
 import io.activitytrail.flink.ordering.CommitOrder.Release;
 import io.activitytrail.flink.ordering.CommitOrder.Step;
 import io.activitytrail.flink.types.PlaceSerializer;
@@ -13,7 +14,6 @@ import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -26,19 +26,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Releases transactions in commit order ({@link CommitOrder}): input 1 is the END markers' ids in
- * commit order, input 2 the join's batches. Runs as one subtask under one constant key, so its
- * state and its single processing-time timer are ordinary keyed state, checkpointed with the job.
+ * Releases transactions in commit order ({@link CommitOrder}): input 1 is the END markers in commit
+ * order, input 2 the join's batches. Runs as one subtask under one constant key, so its state and
+ * its single processing-time timer are ordinary keyed state, checkpointed with the job.
  *
  * <p>Metrics: {@code releasedOutOfOrder} (batches released outside commit order: no END within
  * max-wait, late events, or an END given up on), {@code placesGivenUp}.
  */
 public final class CommitSequencer
-    extends KeyedCoProcessFunction<String, String, TransactionBatch, Attributed> {
+    extends KeyedCoProcessFunction<String, TransactionBoundary, TransactionBatch, Attributed> {
   private static final Logger LOG = LoggerFactory.getLogger(CommitSequencer.class);
 
   private final CommitOrder order;
-  private final Duration memory;
 
   private transient State state;
   private transient ValueState<Long> timer;
@@ -48,11 +47,9 @@ public final class CommitSequencer
   /**
    * @param patience how long a place waits for its batch before it is given up on (longer than the
    *     join's max-wait)
-   * @param memory how long a released transaction is remembered, so a repeated END is dropped
    */
-  public CommitSequencer(Duration patience, Duration memory) {
+  public CommitSequencer(Duration patience) {
     this.order = new CommitOrder(patience);
-    this.memory = memory;
   }
 
   @Override
@@ -64,10 +61,10 @@ public final class CommitSequencer
   }
 
   @Override
-  public void processElement1(String transactionId, Context ctx, Collector<Attributed> out)
+  public void processElement1(TransactionBoundary end, Context ctx, Collector<Attributed> out)
       throws Exception {
     long now = ctx.timerService().currentProcessingTime();
-    apply(order.onEnd(transactionId, now, state), ctx, out);
+    apply(order.onEnd(end.transactionId(), end.lsn(), now, state), ctx, out);
   }
 
   @Override
@@ -140,17 +137,8 @@ public final class CommitSequencer
     private final MapState<String, Long> awaiting =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("awaiting-end", Types.STRING, Types.LONG));
-    private final MapState<String, Boolean> released = releasedMemory();
-
-    private MapState<String, Boolean> releasedMemory() {
-      MapStateDescriptor<String, Boolean> descriptor =
-          new MapStateDescriptor<>("released", Types.STRING, Types.BOOLEAN);
-      descriptor.enableTimeToLive(
-          StateTtlConfig.newBuilder(memory)
-              .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-              .build());
-      return getRuntimeContext().getMapState(descriptor);
-    }
+    private final ValueState<Long> lastLsn =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("last-commit-lsn", Types.LONG));
 
     @Override
     public void enqueue(Place place) {
@@ -247,17 +235,17 @@ public final class CommitSequencer
     }
 
     @Override
-    public void remember(String transactionId) {
-      call(
-          () -> {
-            released.put(transactionId, true);
-            return null;
-          });
+    public Long lastCommitLsn() {
+      return call(lastLsn::value);
     }
 
     @Override
-    public boolean remembers(String transactionId) {
-      return call(() -> released.contains(transactionId));
+    public void lastCommitLsn(long lsn) {
+      call(
+          () -> {
+            lastLsn.update(lsn);
+            return null;
+          });
     }
   }
 

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The sequencer's state in plain collections: what its keyed state holds, without Flink. Not
- * thread-safe; remembers released transactions forever (the job's state forgets them after a TTL).
+ * thread-safe.
  *
  * <p>Why in main code: like {@code InMemoryReferenceStore}, the tests and the JMH benchmarks both
  * run the rule outside Flink.
@@ -20,7 +20,7 @@ public final class InMemoryCommitOrderState implements CommitOrderState {
   private final Set<String> queued = new HashSet<>();
   private final Map<String, TransactionBatch> held = new HashMap<>();
   private final Map<String, Long> awaitingEnd = new LinkedHashMap<>();
-  private final Set<String> released = new HashSet<>();
+  private Long lastCommitLsn;
 
   @Override
   public void enqueue(Place place) {
@@ -74,16 +74,16 @@ public final class InMemoryCommitOrderState implements CommitOrderState {
   }
 
   @Override
-  public void remember(String transactionId) {
-    released.add(transactionId);
+  public Long lastCommitLsn() {
+    return lastCommitLsn;
   }
 
   @Override
-  public boolean remembers(String transactionId) {
-    return released.contains(transactionId);
+  public void lastCommitLsn(long lsn) {
+    lastCommitLsn = lsn;
   }
 
-  /** Places, held batches and batches awaiting their END; the memory of released ones aside. */
+  /** Places, held batches and batches awaiting their END. */
   public int pending() {
     return places.size() + held.size() + awaitingEnd.size();
   }

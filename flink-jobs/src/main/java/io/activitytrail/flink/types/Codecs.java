@@ -49,11 +49,7 @@ public final class Codecs {
       writeRowChange(out, change);
     } else if (event instanceof TransactionBoundary boundary) {
       out.writeByte(TRANSACTION_BOUNDARY);
-      writeString(out, boundary.transactionId());
-      out.writeByte(boundary.status() == TransactionBoundary.Status.BEGIN ? 1 : 2);
-      writeLong(out, boundary.eventCount());
-      out.writeLong(boundary.tsMillis());
-      writeSource(out, boundary.source());
+      writeBoundary(out, boundary);
     } else if (event instanceof ContextMessage message) {
       out.writeByte(CONTEXT_MESSAGE);
       writeString(out, message.transactionId());
@@ -83,15 +79,7 @@ public final class Codecs {
     byte tag = in.readByte();
     return switch (tag) {
       case ROW_CHANGE -> readRowChange(in, version);
-      case TRANSACTION_BOUNDARY ->
-          new TransactionBoundary(
-              readString(in),
-              in.readByte() == 1
-                  ? TransactionBoundary.Status.BEGIN
-                  : TransactionBoundary.Status.END,
-              Wire.readLong(in),
-              in.readLong(),
-              readSource(in, version));
+      case TRANSACTION_BOUNDARY -> readBoundary(in, version);
       case CONTEXT_MESSAGE ->
           new ContextMessage(readString(in), readContext(in, version), readSource(in, version));
       case APP_EVENT ->
@@ -108,6 +96,26 @@ public final class Codecs {
           new ForeignMessage(readString(in), readString(in), readSource(in, version));
       default -> throw new IOException("unknown decoded event tag " + tag);
     };
+  }
+
+  public static void writeBoundary(DataOutput out, TransactionBoundary boundary)
+      throws IOException {
+    writeString(out, boundary.transactionId());
+    out.writeByte(boundary.status() == TransactionBoundary.Status.BEGIN ? 1 : 2);
+    writeLong(out, boundary.eventCount());
+    out.writeLong(boundary.tsMillis());
+    writeLong(out, boundary.lsn());
+    writeSource(out, boundary.source());
+  }
+
+  public static TransactionBoundary readBoundary(DataInput in, int version) throws IOException {
+    return new TransactionBoundary(
+        readString(in),
+        in.readByte() == 1 ? TransactionBoundary.Status.BEGIN : TransactionBoundary.Status.END,
+        Wire.readLong(in),
+        in.readLong(),
+        Wire.readLong(in),
+        readSource(in, version));
   }
 
   static void writeRowChange(DataOutput out, RowChange change) throws IOException {
@@ -287,6 +295,7 @@ public final class Codecs {
     for (Decoded event : batch.events()) {
       writeDecoded(out, event);
     }
+    writeLong(out, batch.endLsn());
   }
 
   public static TransactionBatch readBatch(DataInput in, int version) throws IOException {
@@ -298,7 +307,7 @@ public final class Codecs {
     for (int i = 0; i < size; i++) {
       events.add(readDecoded(in, version));
     }
-    return new TransactionBatch(transactionId, outcome, context, events);
+    return new TransactionBatch(transactionId, outcome, context, events, Wire.readLong(in));
   }
 
   private static byte outcomeCode(TransactionBatch.Outcome outcome) {

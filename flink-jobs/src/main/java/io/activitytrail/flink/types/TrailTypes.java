@@ -4,6 +4,7 @@ import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.attribution.TransactionBatch;
 import io.activitytrail.flink.deadletter.DeadLetter;
 import io.activitytrail.flink.decode.Decoded;
+import io.activitytrail.flink.decode.TransactionBoundary;
 import io.activitytrail.flink.source.RawRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
@@ -19,6 +20,8 @@ public final class TrailTypes {
       new TrailTypeInfo<>(RawRecord.class, RawRecordSerializer::new);
   public static final TypeInformation<Decoded> DECODED =
       new TrailTypeInfo<>(Decoded.class, DecodedSerializer::new);
+  public static final TypeInformation<TransactionBoundary> TRANSACTION_BOUNDARY =
+      new TrailTypeInfo<>(TransactionBoundary.class, TransactionBoundarySerializer::new);
   public static final TypeInformation<TransactionBatch> TRANSACTION_BATCH =
       new TrailTypeInfo<>(TransactionBatch.class, TransactionBatchSerializer::new);
   public static final TypeInformation<Attributed> ATTRIBUTED =

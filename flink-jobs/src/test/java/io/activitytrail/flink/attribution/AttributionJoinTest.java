@@ -82,6 +82,7 @@ class AttributionJoinTest {
     TransactionBatch batch = output().get(0);
     assertThat(batch.outcome()).isEqualTo(Outcome.COMPLETE);
     assertThat(batch.transactionId()).isEqualTo(TX);
+    assertThat(batch.endLsn()).as("its place in commit order").isEqualTo(endLsn(TX));
     assertThat(orders(batch)).containsExactly(2L, 3L);
     assertThat(batch.attributed()).extracting(Attributed::context).containsOnly(ADA);
     assertThat(harness.numProcessingTimeTimers()).isZero();
@@ -230,6 +231,8 @@ class AttributionJoinTest {
         .extracting(TransactionBatch::outcome)
         .containsExactly(Outcome.NO_END, Outcome.ANSWERED);
     assertThat(output().get(1).events()).isEmpty();
+    assertThat(output().get(1).endLsn()).isEqualTo(endLsn(TX));
+    assertThat(output().get(0).endLsn()).isNull();
   }
 
   @Test

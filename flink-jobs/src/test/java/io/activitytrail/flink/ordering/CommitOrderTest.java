@@ -1,6 +1,7 @@
 package io.activitytrail.flink.ordering;
 
 import static io.activitytrail.flink.Changes.ADA;
+import static io.activitytrail.flink.Changes.endLsn;
 import static io.activitytrail.flink.Changes.ticketUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +33,7 @@ class CommitOrderTest {
   }
 
   private void end(String tx, long now) {
-    collect(order.onEnd(tx, now, state));
+    collect(order.onEnd(tx, endLsn(tx), now, state));
   }
 
   private void batch(String tx, Outcome outcome) {
@@ -59,7 +60,7 @@ class CommitOrderTest {
             : LongStream.rangeClosed(1, changes)
                 .mapToObj(i -> (Decoded) ticketUpdate(tx, i, 40 + i, "3", "3"))
                 .toList();
-    return new TransactionBatch(tx, outcome, ADA, events);
+    return new TransactionBatch(tx, outcome, ADA, events, outcome.ordered() ? endLsn(tx) : null);
   }
 
   private List<String> releasedIds() {
@@ -189,6 +190,18 @@ class CommitOrderTest {
     batch("1", Outcome.COMPLETE, T0 + PATIENCE + 1);
     assertThat(releasedIds()).containsExactly("2", "1");
     assertThat(released.get(1).inOrder()).isFalse();
+    assertThat(state.pending()).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "an END whose id carries no LSN still gets its place; repeated while queued, it is dropped")
+  void endWithoutLsn() {
+    collect(order.onEnd("1", null, T0, state));
+    collect(order.onEnd("1", null, T0, state));
+    batch("1", Outcome.COMPLETE);
+
+    assertThat(releasedIds()).containsExactly("1");
     assertThat(state.pending()).isZero();
   }
 

@@ -4,10 +4,12 @@ import static io.activitytrail.flink.Changes.ADA;
 import static io.activitytrail.flink.Changes.ticketUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.activitytrail.flink.Changes;
 import io.activitytrail.flink.Strict;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.attribution.TransactionBatch;
 import io.activitytrail.flink.attribution.TransactionBatch.Outcome;
+import io.activitytrail.flink.decode.TransactionBoundary;
 import io.activitytrail.flink.operators.Routing;
 import io.activitytrail.flink.types.AttributedSerializer;
 import java.time.Duration;
@@ -24,7 +26,7 @@ class CommitSequencerTest {
   private static final Duration PATIENCE = Duration.ofSeconds(6);
 
   private static KeyedTwoInputStreamOperatorTestHarness<
-          String, String, TransactionBatch, Attributed>
+          String, TransactionBoundary, TransactionBatch, Attributed>
       harness() throws Exception {
     var harness = unopened();
     harness.open();
@@ -32,13 +34,13 @@ class CommitSequencerTest {
   }
 
   private static KeyedTwoInputStreamOperatorTestHarness<
-          String, String, TransactionBatch, Attributed>
+          String, TransactionBoundary, TransactionBatch, Attributed>
       unopened() throws Exception {
     var harness =
         Strict.harness(
             new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new CommitSequencer(PATIENCE, Duration.ofMinutes(10))),
-                new Routing.Single<String>(),
+                new KeyedCoProcessOperator<>(new CommitSequencer(PATIENCE)),
+                new Routing.Single<TransactionBoundary>(),
                 new Routing.Single<TransactionBatch>(),
                 Types.STRING));
     harness.setup(new AttributedSerializer());
@@ -47,14 +49,18 @@ class CommitSequencerTest {
   }
 
   private static void end(
-      KeyedTwoInputStreamOperatorTestHarness<String, String, TransactionBatch, Attributed> harness,
+      KeyedTwoInputStreamOperatorTestHarness<
+              String, TransactionBoundary, TransactionBatch, Attributed>
+          harness,
       String tx)
       throws Exception {
-    harness.processElement1(new StreamRecord<>(tx));
+    harness.processElement1(new StreamRecord<>(Changes.end(tx, 1)));
   }
 
   private static void batch(
-      KeyedTwoInputStreamOperatorTestHarness<String, String, TransactionBatch, Attributed> harness,
+      KeyedTwoInputStreamOperatorTestHarness<
+              String, TransactionBoundary, TransactionBatch, Attributed>
+          harness,
       String tx,
       long ticket,
       Outcome outcome)
@@ -62,11 +68,16 @@ class CommitSequencerTest {
     harness.processElement2(
         new StreamRecord<>(
             new TransactionBatch(
-                tx, outcome, ADA, List.of(ticketUpdate(tx, 1, ticket, "3", "3")))));
+                tx,
+                outcome,
+                ADA,
+                List.of(ticketUpdate(tx, 1, ticket, "3", "3")),
+                outcome.ordered() ? Changes.endLsn(tx) : null)));
   }
 
   private static List<String> released(
-      KeyedTwoInputStreamOperatorTestHarness<String, String, TransactionBatch, Attributed>
+      KeyedTwoInputStreamOperatorTestHarness<
+              String, TransactionBoundary, TransactionBatch, Attributed>
           harness) {
     return harness.extractOutputValues().stream().map(a -> a.event().transactionId()).toList();
   }

@@ -112,20 +112,23 @@ class TrailSerializersTest {
             "734",
             TransactionBatch.Outcome.TIMED_OUT,
             context,
-            List.of(ticketUpdate("734", 1, 41, "3", "3"), everyKind()));
+            List.of(ticketUpdate("734", 1, 41, "3", "3"), everyKind()),
+            734_999L);
 
     assertThat(roundTrip(new ActorContextSerializer(), context)).isEqualTo(context);
     assertThat(roundTrip(new AttributedSerializer(), new Attributed(everyKind(), null)))
         .isEqualTo(new Attributed(everyKind(), null));
     assertThat(roundTrip(new TransactionBatchSerializer(), batch)).isEqualTo(batch);
     for (TransactionBatch.Outcome outcome : TransactionBatch.Outcome.values()) {
-      TransactionBatch empty = new TransactionBatch("1", outcome, null, List.of());
+      TransactionBatch empty = new TransactionBatch("1", outcome, null, List.of(), null);
       assertThat(roundTrip(new TransactionBatchSerializer(), empty)).isEqualTo(empty);
     }
     var emitted = new AttributionJoin.Emitted(ADA, true);
     assertThat(roundTrip(new EmittedSerializer(), emitted)).isEqualTo(emitted);
     assertThat(roundTrip(new PlaceSerializer(), new Place("734", 42L)))
         .isEqualTo(new Place("734", 42L));
+    assertThat(roundTrip(new TransactionBoundarySerializer(), end("734", 2)))
+        .isEqualTo(end("734", 2));
   }
 
   @Test
@@ -166,6 +169,7 @@ class TrailSerializersTest {
         List.of(
             TrailTypes.RAW_RECORD,
             TrailTypes.DECODED,
+            TrailTypes.TRANSACTION_BOUNDARY,
             TrailTypes.TRANSACTION_BATCH,
             TrailTypes.ATTRIBUTED,
             TrailTypes.DEAD_LETTER)) {
