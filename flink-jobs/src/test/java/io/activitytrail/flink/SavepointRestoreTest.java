@@ -197,21 +197,28 @@ class SavepointRestoreTest {
       replace(target, written);
     } catch (Exception e) {
       throw new IllegalStateException("generating the savepoint failed", e);
+    } finally {
+      deleteTree(taken);
     }
   }
 
   private static void replace(Path target, Path written) throws IOException {
-    if (Files.isDirectory(target)) {
-      try (Stream<Path> old = Files.walk(target)) {
-        for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
+    deleteTree(target);
     Files.createDirectories(target);
     try (Stream<Path> files = Files.list(written)) {
       for (Path file : files.toList()) {
         Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> tree = Files.walk(root)) {
+      for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
       }
     }
   }
