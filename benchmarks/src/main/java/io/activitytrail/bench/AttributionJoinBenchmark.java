@@ -1,6 +1,6 @@
 package io.activitytrail.bench;
 
-import io.activitytrail.flink.attribution.Attributed;
+import io.activitytrail.flink.attribution.TransactionBatch;
 import io.activitytrail.flink.decode.Decoded;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -30,7 +30,7 @@ public class AttributionJoinBenchmark {
   private static final int EVENTS_PER_TRANSACTION = 4;
 
   private Transactions transactions;
-  private KeyedOneInputStreamOperatorTestHarness<String, Decoded, Attributed> join;
+  private KeyedOneInputStreamOperatorTestHarness<String, Decoded, TransactionBatch> join;
 
   @Setup(Level.Trial)
   public void load() {

@@ -1,6 +1,6 @@
 package io.activitytrail.bench;
 
-import io.activitytrail.flink.attribution.Attributed;
+import io.activitytrail.flink.attribution.TransactionBatch;
 import io.activitytrail.flink.decode.Decoded;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -35,7 +35,7 @@ public class AttributionLatencyBenchmark {
   /** Shared by both cases: a fresh join per iteration and a check that each sample emitted. */
   public abstract static class Join {
     Transactions transactions;
-    KeyedOneInputStreamOperatorTestHarness<String, Decoded, Attributed> join;
+    KeyedOneInputStreamOperatorTestHarness<String, Decoded, TransactionBatch> join;
     private boolean sampled;
 
     @Setup(Level.Iteration)

@@ -1,13 +1,13 @@
 package io.activitytrail.bench;
 
 import io.activitytrail.flink.NormalizerOptions;
-import io.activitytrail.flink.attribution.Attributed;
-import io.activitytrail.flink.attribution.AttributionJoin;
+import io.activitytrail.flink.attribution.TransactionBatch;
 import io.activitytrail.flink.decode.ContextMessage;
 import io.activitytrail.flink.decode.DebeziumDecoder;
 import io.activitytrail.flink.decode.Decoded;
 import io.activitytrail.flink.decode.RowChange;
 import io.activitytrail.flink.decode.TransactionBoundary;
+import io.activitytrail.flink.operators.AttributionJoin;
 import io.activitytrail.flink.operators.Routing;
 import io.activitytrail.mapping.MappingLoader;
 import java.time.Duration;
@@ -44,9 +44,9 @@ final class Transactions {
   }
 
   /** The join as the job runs it, on Flink's heap keyed state backend and timer service. */
-  static KeyedOneInputStreamOperatorTestHarness<String, Decoded, Attributed> openJoin()
+  static KeyedOneInputStreamOperatorTestHarness<String, Decoded, TransactionBatch> openJoin()
       throws Exception {
-    KeyedOneInputStreamOperatorTestHarness<String, Decoded, Attributed> harness =
+    KeyedOneInputStreamOperatorTestHarness<String, Decoded, TransactionBatch> harness =
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(
             new AttributionJoin(MAX_WAIT, MEMORY), new Routing.ByTransaction(), Types.STRING);
     harness.setProcessingTime(0);
@@ -54,7 +54,7 @@ final class Transactions {
   }
 
   static void send(
-      KeyedOneInputStreamOperatorTestHarness<String, Decoded, Attributed> join, Decoded event)
+      KeyedOneInputStreamOperatorTestHarness<String, Decoded, TransactionBatch> join, Decoded event)
       throws Exception {
     join.processElement(new StreamRecord<>(event));
   }
@@ -62,9 +62,11 @@ final class Transactions {
   /** The events of the next transaction, in arrival order: BEGIN, context, change, END. */
   Decoded[] next() {
     String tx = Long.toString(next++);
+    // commit order: each transaction's END lies past the previous one's
+    long lsn = next * 10;
     return new Decoded[] {
       new TransactionBoundary(
-          tx, begin.status(), begin.eventCount(), begin.tsMillis(), begin.source()),
+          tx, begin.status(), begin.eventCount(), begin.tsMillis(), lsn, begin.source()),
       new ContextMessage(tx, context.context(), context.source()),
       new RowChange(
           change.connector(),
@@ -79,7 +81,8 @@ final class Transactions {
           change.txOrder(),
           change.dbUser(),
           change.source()),
-      new TransactionBoundary(tx, end.status(), end.eventCount(), end.tsMillis(), end.source())
+      new TransactionBoundary(
+          tx, end.status(), end.eventCount(), end.tsMillis(), lsn + 2, end.source())
     };
   }
 }

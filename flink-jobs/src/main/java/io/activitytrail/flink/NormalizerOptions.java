@@ -26,6 +26,12 @@ public final class NormalizerOptions {
     server
   }
 
+  /** Where the CDC topics are read from when the job does not restore a checkpoint. */
+  public enum StartingOffsets {
+    committed,
+    earliest
+  }
+
   public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
       ConfigOptions.key("kafka.bootstrap-servers")
           .stringType()
@@ -37,6 +43,16 @@ public final class NormalizerOptions {
           .stringType()
           .defaultValue("trail-normalizer")
           .withDescription("Consumer group whose committed offsets the job resumes from.");
+
+  public static final ConfigOption<StartingOffsets> KAFKA_STARTING_OFFSETS =
+      ConfigOptions.key("kafka.starting-offsets")
+          .enumType(StartingOffsets.class)
+          .defaultValue(StartingOffsets.committed)
+          .withDescription(
+              "Where reading starts when no checkpoint or savepoint is restored: committed (the"
+                  + " group's committed offsets, else the earliest) or earliest (every CDC record"
+                  + " again: the normalizer's reference state is rebuilt, replayed events collapse"
+                  + " by event id).");
 
   public static final ConfigOption<String> CDC_TOPIC_PREFIX =
       ConfigOptions.key("cdc.topic-prefix")
@@ -165,6 +181,7 @@ public final class NormalizerOptions {
       List.of(
           KAFKA_BOOTSTRAP_SERVERS,
           KAFKA_GROUP_ID,
+          KAFKA_STARTING_OFFSETS,
           CDC_TOPIC_PREFIX,
           DEAD_LETTER_TOPIC,
           REGISTRY_URL,

@@ -52,13 +52,20 @@ public final class Changes {
     return new ContextMessage(tx, actor, new SourceRef("helpdesk.message", 0, 1));
   }
 
+  /** An END marker; its LSN grows with the (numeric) transaction id, so ids are commit order. */
   public static TransactionBoundary end(String tx, long eventCount) {
     return new TransactionBoundary(
         tx,
         TransactionBoundary.Status.END,
         eventCount,
         0L,
+        endLsn(tx),
         new SourceRef("helpdesk.transaction", 0, 2));
+  }
+
+  /** The LSN of {@link #end}'s marker for a numeric transaction id. */
+  public static long endLsn(String tx) {
+    return Long.parseLong(tx) * 1_000 + 999;
   }
 
   public static TransactionBoundary begin(String tx) {
@@ -67,6 +74,7 @@ public final class Changes {
         TransactionBoundary.Status.BEGIN,
         null,
         0L,
+        Long.parseLong(tx) * 1_000,
         new SourceRef("helpdesk.transaction", 0, 1));
   }
 

@@ -56,18 +56,23 @@ public record Mapping(
     tables.forEach(
         (name, table) ->
             references(table)
-                .filter(reference -> reference.references() != null)
                 .forEach(
                     reference ->
-                        displays
-                            .computeIfAbsent(
-                                reference.qualifiedTable(schemaOf(name)), t -> new TreeSet<>())
-                            .add(reference.display())));
+                        reference
+                            .qualifiedTables(schemaOf(name))
+                            .forEach(
+                                target ->
+                                    displays
+                                        .computeIfAbsent(target, t -> new TreeSet<>())
+                                        .add(reference.display()))));
     return displays;
   }
 
+  /** The table's references: assignee, fallback actor and named details. */
   static Stream<Reference> references(TableMapping table) {
-    return Stream.of(table.assignee(), table.fallbackActor()).filter(r -> r != null);
+    return Stream.concat(
+            Stream.of(table.assignee(), table.fallbackActor()), table.names().values().stream())
+        .filter(r -> r != null);
   }
 
   static String schemaOf(String qualifiedTable) {

@@ -99,28 +99,22 @@ public final class MappingLoader {
       return;
     }
     Mapping.references(mapping)
-        .filter(reference -> reference.references() != null)
         .forEach(
             reference -> {
-              String target = reference.qualifiedTable(Mapping.schemaOf(table));
-              TableMapping referenced = all.get(target);
               String where = "tables." + table + " reference of column " + reference.column();
-              if (referenced == null) {
-                problems.add(
-                    where
-                        + ": references '"
-                        + reference.references()
-                        + "' ("
-                        + target
-                        + ") is not a mapped table");
-              } else if (!referenced.columns().isEmpty()
-                  && !referenced.columns().contains(reference.display())) {
-                problems.add(
-                    where
-                        + ": display column '"
-                        + reference.display()
-                        + "' is not in the 'columns' list of "
-                        + target);
+              for (String target : reference.qualifiedTables(Mapping.schemaOf(table))) {
+                TableMapping referenced = all.get(target);
+                if (referenced == null) {
+                  problems.add(where + ": " + target + " is not a mapped table");
+                } else if (!referenced.columns().isEmpty()
+                    && !referenced.columns().contains(reference.display())) {
+                  problems.add(
+                      where
+                          + ": display column '"
+                          + reference.display()
+                          + "' is not in the 'columns' list of "
+                          + target);
+                }
               }
             });
   }

@@ -29,6 +29,8 @@ import java.util.stream.Stream;
  * @param softDeleteColumn set means deleted, cleared means restored
  * @param createdTypeBy the created activity's type taken from a column (a message's direction)
  * @param details detail name to column, copied into the activity's details
+ * @param names detail name to a reference: the referenced row's display name as it was when the
+ *     change was committed, put into the activity's details (a message's {@code author_name})
  * @param auditColumns column to audit activity type (users.role: role_changed)
  * @param columns the table's columns; when given, every column named above must be one of them
  */
@@ -50,6 +52,7 @@ public record TableMapping(
     Types types,
     TypeByColumn createdTypeBy,
     Map<String, String> details,
+    Map<String, Reference> names,
     Map<String, String> auditColumns,
     List<String> columns)
     implements Serializable {
@@ -73,6 +76,7 @@ public record TableMapping(
       @JsonProperty("types") Types types,
       @JsonProperty("created_type_by") TypeByColumn createdTypeBy,
       @JsonProperty("details") Map<String, String> details,
+      @JsonProperty("names") Map<String, Reference> names,
       @JsonProperty("audit_columns") Map<String, String> auditColumns,
       @JsonProperty("columns") List<String> columns) {
     this.recordType = Objects.requireNonNull(recordType, "record_type");
@@ -92,6 +96,7 @@ public record TableMapping(
     this.types = types == null ? Types.DEFAULT : types;
     this.createdTypeBy = createdTypeBy;
     this.details = details == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(details));
+    this.names = names == null ? Map.of() : Map.copyOf(names);
     this.auditColumns = auditColumns == null ? Map.of() : Map.copyOf(auditColumns);
     this.columns = columns == null ? List.of() : List.copyOf(columns);
   }
@@ -120,6 +125,12 @@ public record TableMapping(
     referenced.addAll(ignoredColumns);
     referenced.addAll(sensitiveColumns);
     referenced.addAll(details.values());
+    for (Reference name : names.values()) {
+      referenced.add(name.column());
+      if (name.referencesBy() != null) {
+        referenced.add(name.referencesBy().column());
+      }
+    }
     referenced.addAll(auditColumns.keySet());
     referenced.addAll(DisplayTemplate.columns(display));
     return referenced;

@@ -127,8 +127,8 @@ class MappingLoaderTest {
     assertThatThrownBy(() -> parse(yaml))
         .isInstanceOf(MappingException.class)
         .hasMessageContaining(
-            "tables.helpdesk.tickets reference of column assignee_id: references 'agents'"
-                + " (helpdesk.agents) is not a mapped table");
+            "tables.helpdesk.tickets reference of column assignee_id: helpdesk.agents is not a"
+                + " mapped table");
   }
 
   @Test
@@ -167,19 +167,94 @@ class MappingLoaderTest {
 
     assertThatThrownBy(() -> parse(yaml))
         .isInstanceOf(MappingException.class)
-        .hasMessageContaining("needs both 'references' and 'display'");
+        .hasMessageContaining("needs both 'references' (or 'references_by') and 'display'");
   }
 
   @Test
-  @DisplayName("the bundled mapping names users as the source of assignee and actor names")
+  @DisplayName(
+      "the bundled mapping names users and customers as the sources of assignee, actor and author names")
   void bundledReferences() {
     Mapping mapping = MappingLoader.load(MappingLoader.BUNDLED);
 
-    assertThat(mapping.referencedDisplays()).containsOnlyKeys("helpdesk.users");
+    assertThat(mapping.referencedDisplays())
+        .containsOnlyKeys("helpdesk.users", "helpdesk.customers");
     assertThat(mapping.referencedDisplays().get("helpdesk.users")).containsExactly("name");
+    assertThat(mapping.referencedDisplays().get("helpdesk.customers")).containsExactly("name");
     assertThat(mapping.table("helpdesk", "workspaces").orElseThrow().retentionColumn())
         .isEqualTo("retention_days");
     assertThat(mapping.feedAuditTypes())
         .containsExactlyInAnyOrder("login_succeeded", "role_changed", "setting_changed");
+  }
+
+  @Test
+  @DisplayName(
+      "a name chosen by a discriminator column resolves each listed value to its table, and others to none")
+  void namesByDiscriminator() {
+    Reference author =
+        MappingLoader.load(MappingLoader.BUNDLED)
+            .table("helpdesk", "ticket_messages")
+            .orElseThrow()
+            .names()
+            .get("author_name");
+
+    assertThat(author.qualifiedTable("helpdesk", column -> "inbound"))
+        .isEqualTo("helpdesk.customers");
+    assertThat(author.qualifiedTable("helpdesk", column -> "outbound")).isEqualTo("helpdesk.users");
+    assertThat(author.qualifiedTable("helpdesk", column -> "internal")).isNull();
+    assertThat(author.qualifiedTable("helpdesk", column -> null)).isNull();
+    assertThat(author.qualifiedTables("helpdesk"))
+        .containsExactly("helpdesk.customers", "helpdesk.users");
+  }
+
+  @Test
+  @DisplayName(
+      "every table a discriminator may name must be mapped and have the display column, and the discriminator column must exist")
+  void namesByDiscriminatorValidated() {
+    String yaml =
+        """
+        tables:
+          helpdesk.users:
+            record_type: team_member
+            workspace_column: workspace_id
+            columns: [id, workspace_id, name]
+          helpdesk.ticket_messages:
+            record_type: ticket
+            workspace_column: workspace_id
+            names:
+              author_name:
+                column: author_id
+                references_by: {column: kind, values: {inbound: contacts, outbound: users}}
+                display: name
+            columns: [id, workspace_id, author_id, direction]
+        """;
+
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining("tables.helpdesk.ticket_messages names columns [kind]")
+        .hasMessageContaining(
+            "tables.helpdesk.ticket_messages reference of column author_id: helpdesk.contacts is"
+                + " not a mapped table");
+  }
+
+  @Test
+  @DisplayName("a reference gives 'references' or 'references_by', not both")
+  void referencesOrReferencesBy() {
+    String yaml =
+        """
+        tables:
+          helpdesk.ticket_comments:
+            record_type: ticket
+            workspace_column: workspace_id
+            names:
+              author_name:
+                column: author_id
+                references: users
+                references_by: {column: direction, values: {inbound: customers}}
+                display: name
+        """;
+
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining("gives 'references' and 'references_by': pick one");
   }
 }

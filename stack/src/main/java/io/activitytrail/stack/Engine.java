@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -61,9 +62,11 @@ public final class Engine implements AutoCloseable {
     List<String> applied = ClickHouseMigrations.apply(ch, StackConfig.CLICKHOUSE_DATABASE);
     LOG.info("ClickHouse at {}: migrations applied now: {}", target, applied);
 
-    Configuration flink = flinkConfiguration(config.flinkCheckpoints());
+    Checkpoints.keepOnlyFormat(config.flinkCheckpoints(), NormalizerJob.STATE_FORMAT);
+    Optional<Path> restore = Checkpoints.latestCompleted(config.flinkCheckpoints());
+    Configuration flink = flinkConfiguration(config.flinkCheckpoints(), restore);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-    Configuration options = jobOptions(config, library);
+    Configuration options = jobOptions(config, library, restore.isPresent());
     NormalizerJob.build(env, options);
     JobClient job = env.executeAsync(NormalizerJob.JOB_NAME);
     LOG.info("normalizer job {} submitted", job.getJobID());
@@ -84,8 +87,12 @@ public final class Engine implements AutoCloseable {
     return new Engine(ch, job, api);
   }
 
-  /** Checkpoints every 2 s, kept on cancel; resumes from the newest one a previous run left. */
-  static Configuration flinkConfiguration(Path checkpoints) {
+  /**
+   * Checkpoints every 2 s, kept on cancel; resumes from {@code restore}, the newest one a previous
+   * run left. Generic types off: every stored type has its own serializer, and a Kryo fallback must
+   * fail at start rather than break a later restore.
+   */
+  static Configuration flinkConfiguration(Path checkpoints, Optional<Path> restore) {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, CHECKPOINT_INTERVAL);
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
@@ -93,7 +100,7 @@ public final class Engine implements AutoCloseable {
         CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
-    Optional<Path> restore = Checkpoints.latestCompleted(checkpoints);
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
     restore.ifPresent(
         p -> {
           LOG.info("restoring from checkpoint {}", p);
@@ -102,9 +109,19 @@ public final class Engine implements AutoCloseable {
     return conf;
   }
 
-  static Configuration jobOptions(StackConfig config, Path library) {
+  /**
+   * Without a checkpoint to restore, the job re-reads the CDC topics from the start: the reference
+   * state (names, displays, retention) is in no checkpoint and must be rebuilt, and replayed events
+   * collapse by event id.
+   */
+  static Configuration jobOptions(StackConfig config, Path library, boolean restoring) {
     Configuration options = new Configuration();
     options.set(NormalizerOptions.KAFKA_BOOTSTRAP_SERVERS, config.kafkaBootstrap());
+    options.set(
+        NormalizerOptions.KAFKA_STARTING_OFFSETS,
+        restoring
+            ? NormalizerOptions.StartingOffsets.committed
+            : NormalizerOptions.StartingOffsets.earliest);
     options.set(NormalizerOptions.CDC_TOPIC_PREFIX, CdcTopics.DEFAULT_PREFIX);
     options.set(NormalizerOptions.CLICKHOUSE_MODE, NormalizerOptions.ClickHouseMode.embedded);
     options.set(NormalizerOptions.CLICKHOUSE_EMBEDDED_PATH, config.clickHousePath().toString());

@@ -14,7 +14,12 @@ class CheckpointsTest {
   @TempDir Path root;
 
   private Path checkpoint(String job, int n, long completedAtMillis) throws Exception {
-    Path dir = Files.createDirectories(root.resolve(job).resolve("chk-" + n));
+    return checkpoint(root, job, n, completedAtMillis);
+  }
+
+  private static Path checkpoint(Path base, String job, int n, long completedAtMillis)
+      throws Exception {
+    Path dir = Files.createDirectories(base.resolve(job).resolve("chk-" + n));
     Path metadata = Files.writeString(dir.resolve("_metadata"), "x");
     Files.setLastModifiedTime(metadata, FileTime.fromMillis(completedAtMillis));
     return dir;
@@ -43,5 +48,46 @@ class CheckpointsTest {
   void none() {
     assertThat(Checkpoints.latestCompleted(root.resolve("missing"))).isEmpty();
     assertThat(Checkpoints.latestCompleted(root)).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "checkpoints from before state formats were recorded (Kryo state) are set aside, and the new format is recorded")
+  void unrecordedFormatSetAside() throws Exception {
+    Path checkpoints = root.resolve("flink-checkpoints");
+    checkpoint(checkpoints, "job-a", 3, 1_000);
+
+    var aside = Checkpoints.keepOnlyFormat(checkpoints, 2);
+
+    assertThat(aside).isPresent();
+    assertThat(aside.get().getFileName().toString()).startsWith("flink-checkpoints.format-1.");
+    assertThat(aside.get().resolve("job-a/chk-3/_metadata")).exists();
+    assertThat(Checkpoints.latestCompleted(checkpoints)).isEmpty();
+    assertThat(Files.readString(checkpoints.resolve(Checkpoints.FORMAT_FILE)).strip())
+        .isEqualTo("2");
+  }
+
+  @Test
+  @DisplayName("checkpoints of another recorded format are set aside; of the same format, kept")
+  void formatCompared() throws Exception {
+    Path checkpoints = root.resolve("flink-checkpoints");
+    Checkpoints.keepOnlyFormat(checkpoints, 2);
+    Path kept = checkpoint(checkpoints, "job-a", 1, 1_000);
+
+    assertThat(Checkpoints.keepOnlyFormat(checkpoints, 2)).isEmpty();
+    assertThat(Checkpoints.latestCompleted(checkpoints)).contains(kept);
+
+    assertThat(Checkpoints.keepOnlyFormat(checkpoints, 3)).isPresent();
+    assertThat(Checkpoints.latestCompleted(checkpoints)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a fresh home gets the format recorded and nothing set aside")
+  void freshHome() throws Exception {
+    Path fresh = root.resolve("flink-checkpoints");
+
+    assertThat(Checkpoints.keepOnlyFormat(fresh, 2)).isEmpty();
+    assertThat(Files.readString(fresh.resolve(Checkpoints.FORMAT_FILE)).strip()).isEqualTo("2");
+    assertThat(Checkpoints.keepOnlyFormat(fresh, 2)).isEmpty();
   }
 }

@@ -34,7 +34,8 @@ public final class ActorResolver {
     if (column != null && changeSetColumn(change, column)) {
       String id = change.after().get(column).text();
       Reference reference = table.fallbackActor();
-      String referenced = reference.qualifiedTable(change.schema());
+      String referenced =
+          reference.qualifiedTable(change.schema(), c -> ColumnValue.textIn(change.after(), c));
       return Actor.newBuilder()
           .setType("user")
           .setId(id)

@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  *
  * All activities of one change share its change id; event ids add the activity's index. A child row
  * (a ticket's message) shows its record's display as last seen; an assignee change carries the old
- * and new assignee's names as last seen; a fallback actor gets its name the same way.
+ * and new assignee's names as last seen; a fallback actor and the table's named references (a
+ * message's author) get their names the same way.
  */
 public final class Classifier implements java.io.Serializable {
   public static final String STATUS_CHANGED = "status_changed";
@@ -87,11 +88,12 @@ public final class Classifier implements java.io.Serializable {
                 column -> ColumnValue.textIn(change.currentWithUnsentFromBefore(), column))
             : references.recordDisplay(table.recordType(), recordId);
     Map<String, String> details = details(table, row);
+    details.putAll(names(change, table, references));
     String parentDisplay = parentId == null ? null : references.recordDisplay(parentType, parentId);
     if (parentDisplay != null) {
       details.put("parent_display", parentDisplay);
     }
-    String assigneeTable = assigneeTable(change, table);
+    String assigneeTable = assigneeTable(change, table, row);
     List<ActivityEvent> events = new ArrayList<>(drafts.size());
     for (int index = 0; index < drafts.size(); index++) {
       Draft draft = drafts.get(index);
@@ -182,9 +184,38 @@ public final class Classifier implements java.io.Serializable {
         Map.of(), change.after(), table.ignoredColumns(), table.sensitiveColumns());
   }
 
-  private static String assigneeTable(RowChange change, TableMapping table) {
+  private static String assigneeTable(
+      RowChange change, TableMapping table, Map<String, ColumnValue> row) {
     Reference assignee = table.assignee();
-    return assignee == null ? null : assignee.qualifiedTable(change.schema());
+    return assignee == null
+        ? null
+        : assignee.qualifiedTable(change.schema(), column -> text(row, column));
+  }
+
+  /**
+   * The table's named references ({@code author_name}) as the referenced rows' display names as
+   * last seen; a reference with no id, no table for its discriminator or no known name is left out.
+   */
+  private static Map<String, String> names(
+      RowChange change, TableMapping table, References references) {
+    Map<String, String> names = new HashMap<>();
+    Map<String, ColumnValue> row = change.currentWithUnsentFromBefore();
+    table
+        .names()
+        .forEach(
+            (detail, reference) -> {
+              String id = text(row, reference.column());
+              String target =
+                  reference.qualifiedTable(change.schema(), column -> text(row, column));
+              String name =
+                  id == null || target == null
+                      ? null
+                      : references.display(target, reference.display(), id);
+              if (name != null) {
+                names.put(detail, name);
+              }
+            });
+    return names;
   }
 
   private static String createdType(TableMapping table, Map<String, ColumnValue> row) {

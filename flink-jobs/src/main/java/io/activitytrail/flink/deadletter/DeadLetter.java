@@ -4,6 +4,8 @@ import io.activitytrail.clickhouse.ActivityRows;
 import io.activitytrail.clickhouse.ClickHouseException;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.event.SourcePosition;
+import io.activitytrail.flink.attribution.Attributed;
+import io.activitytrail.flink.decode.SourceRef;
 import io.activitytrail.flink.source.RawRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -11,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A record the job could not read, map or store, with its bytes and why.
+ * A record the job could not read, map, normalize or store, with its bytes and why.
  *
  * @param stage where the job gave up on it; says what {@code key} and {@code value} hold
  * @param topic the source record's topic (for a refused row: the event's source position)
@@ -38,6 +40,11 @@ public record DeadLetter(
   public enum Stage {
     /** A CDC record that cannot be read or mapped: key and value are the original bytes. */
     DECODE("decode"),
+    /**
+     * A decoded event normalizing threw on: the original bytes are gone, so key is null and value
+     * is the event as JSON ({@link EventJson}); the source position says where the original is.
+     */
+    NORMALIZE("normalize"),
     /**
      * An event whose row ClickHouse refused: key = event id, value = the row exactly as sent, one
      * JSONEachRow line of the {@code activity} table (ActivityRows), insertable once fixed.
@@ -66,6 +73,24 @@ public record DeadLetter(
         record.key(),
         record.value(),
         record.headers() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(record.headers()),
+        error.getClass().getName(),
+        String.valueOf(error.getMessage()),
+        null,
+        failedAt);
+  }
+
+  /** A decoded event that normalizing threw on. */
+  public static DeadLetter ofEvent(Attributed attributed, Throwable error, long failedAt) {
+    SourceRef source = attributed.event().source();
+    return new DeadLetter(
+        Stage.NORMALIZE,
+        source.topic(),
+        source.partition(),
+        source.offset(),
+        EventJson.commitTime(attributed.event()),
+        null,
+        EventJson.of(attributed),
+        new LinkedHashMap<>(),
         error.getClass().getName(),
         String.valueOf(error.getMessage()),
         null,

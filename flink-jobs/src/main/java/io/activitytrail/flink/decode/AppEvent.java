@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
  *
  * @param fields the message's JSON fields as text (nested values as compact JSON)
  * @param contentHash hex SHA-256 of the content, part of the event id
+ * @param txOrder the message's position in its transaction (total_order), null outside one
  */
 public record AppEvent(
     String connector,
@@ -15,5 +16,6 @@ public record AppEvent(
     long commitTimeMillis,
     Long lsn,
     String contentHash,
+    Long txOrder,
     SourceRef source)
     implements Decoded {}

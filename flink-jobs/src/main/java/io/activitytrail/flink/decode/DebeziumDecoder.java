@@ -182,12 +182,9 @@ public final class DebeziumDecoder implements Serializable {
     if (parsed == TransactionBoundary.Status.END && count == null) {
       throw new DecodeException("END marker without event_count");
     }
+    String id = requiredText(payload, "id");
     return new TransactionBoundary(
-        transactionId(requiredText(payload, "id")),
-        parsed,
-        count,
-        requiredLong(payload, "ts_ms"),
-        ref);
+        transactionId(id), parsed, count, requiredLong(payload, "ts_ms"), lsnOf(id), ref);
   }
 
   private Optional<Decoded> message(JsonNode payload, SourceRef ref) {
@@ -222,6 +219,7 @@ public final class DebeziumDecoder implements Serializable {
                   requiredLong(source, "ts_ms"),
                   optionalLong(source, "lsn"),
                   sha256(content),
+                  transactionId == null ? null : optionalLong(transaction, "total_order"),
                   ref));
       // Other applications may emit their own messages: not ours to record, but a transactional
       // one still counts toward its transaction's END event_count.
@@ -241,6 +239,16 @@ public final class DebeziumDecoder implements Serializable {
   static String transactionId(String debeziumId) {
     int colon = debeziumId.indexOf(':');
     return colon < 0 ? debeziumId : debeziumId.substring(0, colon);
+  }
+
+  /** The LSN of a Debezium transaction id {@code <xid>:<lsn>}; null when it has none. */
+  static Long lsnOf(String debeziumId) {
+    int colon = debeziumId.indexOf(':');
+    try {
+      return colon < 0 ? null : Long.valueOf(debeziumId.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** Reads {@code trail.context} content by its one definition ({@link ActorContext}). */

@@ -12,6 +12,9 @@ public sealed interface Decoded extends Serializable
    */
   String transactionId();
 
+  /** The Kafka position the event was read from. */
+  SourceRef source();
+
   default boolean transactional() {
     return transactionId() != null;
   }

@@ -4,6 +4,7 @@ import io.activitytrail.flink.deadletter.DeadLetter;
 import io.activitytrail.flink.decode.DebeziumDecoder;
 import io.activitytrail.flink.decode.Decoded;
 import io.activitytrail.flink.source.RawRecord;
+import io.activitytrail.flink.types.TrailTypes;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -17,9 +18,7 @@ import org.apache.flink.util.OutputTag;
  */
 public final class DecodeFunction extends ProcessFunction<RawRecord, Decoded> {
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
-      new OutputTag<>(
-          "dead-letters",
-          org.apache.flink.api.common.typeinfo.TypeInformation.of(DeadLetter.class));
+      new OutputTag<>("dead-letters", TrailTypes.DEAD_LETTER);
 
   private final DebeziumDecoder decoder;
   private transient Counter deadLetters;

@@ -3,10 +3,13 @@ package io.activitytrail.flink.operators;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.classify.Normalizer;
+import io.activitytrail.flink.deadletter.DeadLetter;
 import io.activitytrail.flink.reference.ReferenceStore;
 import io.activitytrail.flink.reference.References;
+import io.activitytrail.flink.types.TrailTypes;
 import io.activitytrail.mapping.Mapping;
 import java.time.Instant;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -15,8 +18,10 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * The normalizer in Flink, keyed by workspace: each workspace's reference rows (names of users and
@@ -28,10 +33,19 @@ import org.apache.flink.util.Collector;
  * backend (RocksDB scales past memory), is checkpointed per key group and rescales. Ticket displays
  * in particular are far too many for broadcast state, which is held on the heap of every subtask.
  * The cost is skew: one workspace is handled by one subtask.
+ *
+ * <p>An event the normalizer throws on goes to the {@link #DEAD_LETTERS} side output (the event as
+ * JSON, the reason, stage {@code normalize}) and the job keeps running; a failing state backend
+ * still fails the job, which then restarts from its checkpoint.
  */
 public final class NormalizeFunction extends KeyedProcessFunction<String, Attributed, ActivityEvent>
     implements ResultTypeQueryable<ActivityEvent> {
+  /** Events the normalizer could not handle, as the job held them. */
+  public static final OutputTag<DeadLetter> DEAD_LETTERS =
+      new OutputTag<>("normalize-dead-letters", TrailTypes.DEAD_LETTER);
+
   private final Normalizer normalizer;
+  private transient Counter deadLetters;
 
   private transient MapState<String, String> displays;
   private transient MapState<String, String> recordDisplays;
@@ -52,11 +66,24 @@ public final class NormalizeFunction extends KeyedProcessFunction<String, Attrib
             .getMapState(new MapStateDescriptor<>("record-displays", Types.STRING, Types.STRING));
     retentionDays =
         getRuntimeContext().getState(new ValueStateDescriptor<>("retention-days", Types.INT));
+    deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
   }
 
   @Override
   public void processElement(Attributed attributed, Context ctx, Collector<ActivityEvent> out) {
-    normalizer.normalize(attributed, new StateStore(), Instant.now()).forEach(out::collect);
+    List<ActivityEvent> events;
+    try {
+      events = normalizer.normalize(attributed, new StateStore(), Instant.now());
+    } catch (StateAccessException e) {
+      // the state backend failing is not this event's fault: let Flink restart from a checkpoint
+      throw e;
+    } catch (RuntimeException e) {
+      // a data error or a normalizer bug: one event must not stop the pipeline
+      deadLetters.inc();
+      ctx.output(DEAD_LETTERS, DeadLetter.ofEvent(attributed, e, System.currentTimeMillis()));
+      return;
+    }
+    events.forEach(out::collect);
   }
 
   @Override
@@ -105,11 +132,18 @@ public final class NormalizeFunction extends KeyedProcessFunction<String, Attrib
     void run() throws Exception;
   }
 
+  /** The reference state could not be read or written: an infrastructure failure. */
+  static final class StateAccessException extends IllegalStateException {
+    StateAccessException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   private static <T> T read(StateRead<T> read) {
     try {
       return read.get();
     } catch (Exception e) {
-      throw new IllegalStateException("cannot read the normalizer's reference state", e);
+      throw new StateAccessException("cannot read the normalizer's reference state", e);
     }
   }
 
@@ -117,7 +151,7 @@ public final class NormalizeFunction extends KeyedProcessFunction<String, Attrib
     try {
       write.run();
     } catch (Exception e) {
-      throw new IllegalStateException("cannot write the normalizer's reference state", e);
+      throw new StateAccessException("cannot write the normalizer's reference state", e);
     }
   }
 }

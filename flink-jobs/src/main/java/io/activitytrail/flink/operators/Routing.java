@@ -3,10 +3,13 @@ package io.activitytrail.flink.operators;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.classify.Normalizer;
 import io.activitytrail.flink.decode.Decoded;
+import io.activitytrail.flink.decode.TransactionBoundary;
 import io.activitytrail.mapping.Mapping;
 import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.util.Collector;
 
 /** The small functions that route decoded events around the attribution join. */
 public final class Routing {
@@ -32,6 +35,30 @@ public final class Routing {
     @Override
     public String getKey(Decoded event) {
       return event.transactionId();
+    }
+  }
+
+  /**
+   * The END markers: the transaction topic has one partition, read by one source subtask, so they
+   * leave here in commit order.
+   */
+  public static final class CommitMarkers implements FlatMapFunction<Decoded, TransactionBoundary> {
+    @Override
+    public void flatMap(Decoded event, Collector<TransactionBoundary> out) {
+      if (event instanceof TransactionBoundary boundary
+          && boundary.status() == TransactionBoundary.Status.END) {
+        out.collect(boundary);
+      }
+    }
+  }
+
+  /** One key for everything: the sequencer is a single ordered operator with keyed state. */
+  public static final class Single<T> implements KeySelector<T, String> {
+    public static final String KEY = "commit-order";
+
+    @Override
+    public String getKey(T value) {
+      return KEY;
     }
   }
 

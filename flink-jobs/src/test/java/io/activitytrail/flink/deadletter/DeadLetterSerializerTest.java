@@ -55,6 +55,7 @@ class DeadLetterSerializerTest {
         .containsEntry(DeadLetterSerializer.SOURCE_OFFSET, "1234")
         .containsEntry(DeadLetterSerializer.SOURCE_TIMESTAMP, "1764100000000")
         .containsEntry(DeadLetterSerializer.FAILED_AT, "1764100009000")
+        .containsEntry(DeadLetterSerializer.ERROR_STAGE, "decode")
         .doesNotContainKey(DeadLetterSerializer.ERROR_CODE);
   }
 }

@@ -65,6 +65,7 @@ class DebeziumDecoderTest {
     assertThat(end.status()).isEqualTo(TransactionBoundary.Status.END);
     assertThat(end.eventCount()).isEqualTo(2L);
     assertThat(end.transactionId()).isEqualTo(TX);
+    assertThat(end.lsn()).as("the commit's position, from the id").isEqualTo(26_412_104L);
     assertThat(begin.status()).isEqualTo(TransactionBoundary.Status.BEGIN);
     assertThat(begin.eventCount()).isNull();
   }

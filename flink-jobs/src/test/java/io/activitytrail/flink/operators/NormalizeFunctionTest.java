@@ -3,10 +3,13 @@ package io.activitytrail.flink.operators;
 import static io.activitytrail.flink.Changes.ADA;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.event.FieldChange;
 import io.activitytrail.flink.Fixtures;
+import io.activitytrail.flink.Strict;
 import io.activitytrail.flink.attribution.Attributed;
+import io.activitytrail.flink.deadletter.DeadLetter;
 import io.activitytrail.flink.decode.ColumnValue;
 import io.activitytrail.flink.decode.ColumnValue.Kind;
 import io.activitytrail.flink.decode.Op;
@@ -29,10 +32,11 @@ class NormalizeFunctionTest {
   private static KeyedOneInputStreamOperatorTestHarness<String, Attributed, ActivityEvent> harness()
       throws Exception {
     var harness =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new NormalizeFunction(MAPPING)),
-            new Routing.ByWorkspace(MAPPING),
-            Types.STRING);
+        Strict.harness(
+            new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new NormalizeFunction(MAPPING)),
+                new Routing.ByWorkspace(MAPPING),
+                Types.STRING));
     // the contract's Avro serializer, as in the job (Flink's own type analysis rejects it)
     harness.setup(new ContractAvroSerializer<>(ActivityEvent.class));
     return harness;
@@ -89,6 +93,47 @@ class NormalizeFunctionTest {
       FieldChange change = assigned.getChanges().get(0);
       assertThat(change.getNewDisplay()).isEqualTo("Bob Builder");
       assertThat(assigned.getRetentionDays()).isEqualTo(30);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "an event the normalizer throws on goes to the dead letters as JSON with the reason, the stage and its source position; the next one is still normalized")
+  void deadLetters() throws Exception {
+    try (var harness = harness()) {
+      harness.open();
+      RowChange unmapped =
+          change(
+              "legacy_tickets",
+              Op.CREATE,
+              new LinkedHashMap<>(),
+              workspace("acme", 1, 7).after(),
+              7);
+
+      send(harness, unmapped);
+      send(harness, user("acme", 9, "Bob Builder", 8));
+
+      assertThat(harness.extractOutputValues())
+          .extracting(ActivityEvent::getRecordType)
+          .containsExactly("team_member");
+      List<DeadLetter> letters =
+          harness.getSideOutput(NormalizeFunction.DEAD_LETTERS).stream()
+              .map(StreamRecord::getValue)
+              .toList();
+      assertThat(letters).hasSize(1);
+      DeadLetter letter = letters.get(0);
+      assertThat(letter.stage()).isEqualTo(DeadLetter.Stage.NORMALIZE);
+      assertThat(letter.errorMessage())
+          .contains("helpdesk.legacy_tickets passed decoding unmapped");
+      assertThat(letter.topic()).isEqualTo("helpdesk.helpdesk.legacy_tickets");
+      assertThat(letter.offset()).isEqualTo(7);
+      assertThat(letter.key()).isNull();
+      JsonNode json = Fixtures.JSON.readTree(letter.value());
+      assertThat(json.path("kind").asText()).isEqualTo("RowChange");
+      assertThat(json.path("event").path("table").asText()).isEqualTo("legacy_tickets");
+      assertThat(json.path("event").path("after").path("retention_days").path("text").asText())
+          .isEqualTo("1");
+      assertThat(json.path("context").path("actor_name").asText()).isEqualTo("Ada Agent");
     }
   }
 

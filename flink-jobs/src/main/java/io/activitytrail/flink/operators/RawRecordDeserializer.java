@@ -1,5 +1,7 @@
-package io.activitytrail.flink.source;
+package io.activitytrail.flink.operators;
 
+import io.activitytrail.flink.source.RawRecord;
+import io.activitytrail.flink.types.TrailTypes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -33,6 +35,6 @@ public final class RawRecordDeserializer implements KafkaRecordDeserializationSc
 
   @Override
   public TypeInformation<RawRecord> getProducedType() {
-    return TypeInformation.of(RawRecord.class);
+    return TrailTypes.RAW_RECORD;
   }
 }
