@@ -5,9 +5,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +34,8 @@ import java.util.stream.Stream;
  * @param names detail name to a reference: the referenced row's display name as it was when the
  *     change was committed, put into the activity's details (a message's {@code author_name})
  * @param auditColumns column to audit activity type (users.role: role_changed)
+ * @param createdOmittedColumns columns a created activity does not list among its initial values,
+ *     beyond those it never lists (see {@link #omittedOnCreate()})
  * @param columns the table's columns; when given, every column named above must be one of them
  */
 public record TableMapping(
@@ -54,6 +58,7 @@ public record TableMapping(
     Map<String, String> details,
     Map<String, Reference> names,
     Map<String, String> auditColumns,
+    List<String> createdOmittedColumns,
     List<String> columns)
     implements Serializable {
 
@@ -78,6 +83,7 @@ public record TableMapping(
       @JsonProperty("details") Map<String, String> details,
       @JsonProperty("names") Map<String, Reference> names,
       @JsonProperty("audit_columns") Map<String, String> auditColumns,
+      @JsonProperty("created_omitted_columns") List<String> createdOmittedColumns,
       @JsonProperty("columns") List<String> columns) {
     this.recordType = Objects.requireNonNull(recordType, "record_type");
     this.category = category == null ? "activity" : category;
@@ -98,7 +104,27 @@ public record TableMapping(
     this.details = details == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(details));
     this.names = names == null ? Map.of() : Map.copyOf(names);
     this.auditColumns = auditColumns == null ? Map.of() : Map.copyOf(auditColumns);
+    this.createdOmittedColumns =
+        createdOmittedColumns == null ? List.of() : List.copyOf(createdOmittedColumns);
     this.columns = columns == null ? List.of() : List.copyOf(columns);
+  }
+
+  /**
+   * The columns a created activity leaves out of its initial values: the identity of the row and of
+   * what it belongs to (key, workspace, record id, parent columns), which the event already says as
+   * ids, and {@link #createdOmittedColumns}.
+   */
+  public Set<String> omittedOnCreate() {
+    Set<String> omitted = new LinkedHashSet<>(key);
+    omitted.add(workspaceColumn);
+    omitted.add(recordIdColumn);
+    if (parent != null) {
+      Stream.of(parent.recordTypeColumn(), parent.idColumn())
+          .filter(Objects::nonNull)
+          .forEach(omitted::add);
+    }
+    omitted.addAll(createdOmittedColumns);
+    return omitted;
   }
 
   /** Every column this mapping refers to, for validation against {@link #columns()}. */
@@ -132,6 +158,7 @@ public record TableMapping(
       }
     }
     referenced.addAll(auditColumns.keySet());
+    referenced.addAll(createdOmittedColumns);
     referenced.addAll(DisplayTemplate.columns(display));
     return referenced;
   }

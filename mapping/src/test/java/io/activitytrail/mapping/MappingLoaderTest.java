@@ -61,6 +61,30 @@ class MappingLoaderTest {
   }
 
   @Test
+  @DisplayName(
+      "a created activity leaves out the row's identity (key, workspace, record and parent ids)"
+          + " and the columns the mapping names; an unknown one is rejected")
+  void omittedOnCreate() throws Exception {
+    TableMapping attachments =
+        MappingLoader.load(MappingLoader.BUNDLED).table("helpdesk", "attachments").orElseThrow();
+    assertThat(attachments.omittedOnCreate())
+        .containsExactlyInAnyOrder("id", "workspace_id", "record_type", "record_id", "created_at");
+
+    String yaml =
+        """
+        tables:
+          helpdesk.tickets:
+            record_type: ticket
+            workspace_column: workspace_id
+            created_omitted_columns: [made_at]
+            columns: [id, workspace_id, created_at]
+        """;
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining("tables.helpdesk.tickets names columns [made_at]");
+  }
+
+  @Test
   @DisplayName("a column not in the table's column list is rejected with the table and column")
   void unknownColumn() {
     String yaml =

@@ -178,10 +178,14 @@ public final class Classifier implements java.io.Serializable {
     return drafts;
   }
 
-  /** A new row's values as changes from nothing, so a timeline shows what it started as. */
+  /**
+   * A new row's values as changes from nothing, so a timeline shows what it started as; the row's
+   * identity columns (key, workspace, record and parent ids) are left out: the event names them.
+   */
   private static List<FieldDiff> initialValues(RowChange change, TableMapping table) {
-    return FieldDiffer.diff(
-        Map.of(), change.after(), table.ignoredColumns(), table.sensitiveColumns());
+    List<String> left = new ArrayList<>(table.ignoredColumns());
+    left.addAll(table.omittedOnCreate());
+    return FieldDiffer.diff(Map.of(), change.after(), left, table.sensitiveColumns());
   }
 
   private static String assigneeTable(
