@@ -99,6 +99,12 @@ public final class LibChdb {
 
     long chdb_result_length(Pointer result);
 
+    double chdb_result_elapsed(Pointer result);
+
+    long chdb_result_rows_read(Pointer result);
+
+    long chdb_result_bytes_read(Pointer result);
+
     Pointer chdb_result_error(Pointer result);
 
     void chdb_destroy_query_result(Pointer result);
