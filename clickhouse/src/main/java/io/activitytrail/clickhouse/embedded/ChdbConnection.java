@@ -68,6 +68,17 @@ final class ChdbConnection {
     return takeResult(result, sql);
   }
 
+  /** What ClickHouse's parser says {@code sql} is, without running it. */
+  synchronized StatementKind classify(String sql) {
+    byte[] q = utf8(sql);
+    int[] analysis = {16, 0, 0, 0};
+    if (api.chdb_classify_query_n(connection(), q, q.length, null, 0, analysis) != OK) {
+      throw new ClickHouseException(
+          "chDB could not classify: " + abbreviate(sql), ClickHouseException.NO_CODE, false, null);
+    }
+    return new StatementKind(analysis[1], StatementKind.Kind.of(analysis[3]));
+  }
+
   /**
    * Streams {@code data} into {@code insertStatement} ({@code INSERT INTO t (cols)}, no FORMAT).
    */

@@ -1,5 +1,6 @@
 package io.activitytrail.clickhouse.embedded;
 
+import io.activitytrail.clickhouse.ClickHouseException;
 import io.activitytrail.clickhouse.SqlIdentifiers;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,10 +16,12 @@ public final class EmbeddedSession implements AutoCloseable {
 
   private final ChdbConnection connection;
   private final Map<String, String> settings;
+  private final boolean readOnly;
 
   private EmbeddedSession(ChdbConnection connection, Map<String, String> settings) {
     this.connection = connection;
     this.settings = settings;
+    this.readOnly = !"0".equals(settings.getOrDefault("readonly", "0"));
   }
 
   /**
@@ -52,10 +55,37 @@ public final class EmbeddedSession implements AutoCloseable {
    */
   public synchronized ChdbResult run(
       String sql, String format, String database, Map<String, String> escapedParams) {
+    if (readOnly) {
+      refuseWhatReadOnlyCannotSee(sql);
+    }
     // The session's current database is state a previous statement (a USE) may have changed.
     connection.query(
         "USE `" + SqlIdentifiers.require(database, "database") + "`", "Null", Map.of());
     return connection.query(sql, format, escapedParams);
+  }
+
+  /**
+   * In chDB a statement's {@code INTO OUTFILE} is written by the embedded client, where readonly
+   * never looks (measured: a read-only session wrote the file), and a text of several statements
+   * runs them all, where a server refuses it. So a read-only session first asks ClickHouse's parser
+   * what the text is, and runs only a single statement that reads (or text that does not parse, for
+   * ClickHouse's own syntax error).
+   */
+  private void refuseWhatReadOnlyCannotSee(String sql) {
+    StatementKind kind = connection.classify(sql);
+    if (kind.statements() > 1) {
+      throw ClickHouseException.fromMessage(
+          "read-only session",
+          "Code: 62. DB::Exception: Syntax error (Multi-statements are not allowed). (SYNTAX_ERROR)");
+    }
+    boolean unparsed = kind.statements() == 0 && kind.kind() == StatementKind.Kind.UNKNOWN;
+    if (!unparsed && kind.kind() != StatementKind.Kind.READ_ONLY) {
+      throw ClickHouseException.fromMessage(
+          "read-only session",
+          "Code: 164. DB::Exception: Cannot execute query in readonly mode ("
+              + kind.kind().name().toLowerCase(java.util.Locale.ROOT)
+              + " statement). (READONLY)");
+    }
   }
 
   @Override
