@@ -50,9 +50,10 @@ class SqlInterfaceEndToEndTest {
               "SELECT count() AS n FROM events WHERE occurred_at >= {from:DateTime64(3, 'UTC')}",
               Map.of("from", "1970-01-01 00:00:00.000"));
       assertThat(count.get(0).getLong("n")).isNotNegative();
+      // queryAll wraps the server's refusal; its text is ClickHouse's, code first
       assertThatThrownBy(() -> client.queryAll("DROP TABLE trail.activity"))
-          .isInstanceOf(ServerException.class)
-          .satisfies(e -> assertThat(((ServerException) e).getCode()).isEqualTo(164));
+          .hasStackTraceContaining(ServerException.class.getName())
+          .hasStackTraceContaining("Code: 164");
     }
   }
 }
