@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       TokenCommand.class,
       ApiCommand.class,
-      MigrateCommand.class
+      MigrateCommand.class,
+      SqlCommand.class
     },
     footer = {
       "",

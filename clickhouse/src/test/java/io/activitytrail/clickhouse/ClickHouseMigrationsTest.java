@@ -30,7 +30,8 @@ class ClickHouseMigrationsTest {
             "V004__page_tables",
             "V005__actor_pages",
             "V006__fewer_parts",
-            "V007__occurred_at_in_ttl_range");
+            "V007__occurred_at_in_ttl_range",
+            "V008__sql_views");
 
     List<Map<String, Object>> recorded =
         ch.query(
@@ -51,7 +52,8 @@ class ClickHouseMigrationsTest {
                 "name",
                 "occurred_at_in_ttl_range",
                 "checksum",
-                files.get(6).checksum()));
+                files.get(6).checksum()),
+            Map.of("version", 8, "name", "sql_views", "checksum", files.get(7).checksum()));
     assertThat(ch.query("EXISTS TABLE " + db + ".activity", Map.of()))
         .containsExactly(Map.of("result", 1));
     assertThat(ch.query("EXISTS TABLE " + db + ".activity_by_record", Map.of()))
@@ -66,7 +68,7 @@ class ClickHouseMigrationsTest {
 
     assertThat(ClickHouseMigrations.apply(ch, db)).isEmpty();
     assertThat(ch.query("SELECT count() AS n FROM " + db + ".schema_migrations", Map.of()))
-        .containsExactly(Map.of("n", 7));
+        .containsExactly(Map.of("n", 8));
   }
 
   @Test

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class E2eStack {
   private static final StackPorts PORTS =
-      new StackPorts(25432, 29092, 29093, 28083, 28081, 29081, 28080);
+      new StackPorts(25432, 29092, 29093, 28083, 28081, 29081, 28080, 28123);
   private static E2eStack shared;
   // Held in a field for the JVM's life: an unreferenced channel is closed when collected, and its
   // lock with it (seen: a second run started its stack on the ports of one still running).
@@ -80,6 +80,16 @@ final class E2eStack {
 
   String apiUrl() {
     return stack.config().apiUrl();
+  }
+
+  /** What {@code trail status --json} prints for this stack. */
+  Map<String, Object> statusJson() {
+    return stack.status().toJson();
+  }
+
+  /** The home of this stack's state. */
+  Path home() {
+    return stack.config().home();
   }
 
   /** The HS256 secret the engine verifies tokens with. */

@@ -7,6 +7,10 @@ import io.activitytrail.api.TokenVerifier;
 import io.activitytrail.api.server.TrailApi;
 import io.activitytrail.clickhouse.ClickHouse;
 import io.activitytrail.clickhouse.ClickHouseMigrations;
+import io.activitytrail.clickhouse.embedded.EmbeddedSession;
+import io.activitytrail.clickhouse.http.ClickHouseHttpServer;
+import io.activitytrail.clickhouse.http.ReadOnlyLimits;
+import io.activitytrail.clickhouse.http.SqlCredentials;
 import io.activitytrail.clickhouse.target.ClickHouseTarget;
 import io.activitytrail.flink.NormalizerJob;
 import io.activitytrail.flink.NormalizerOptions;
@@ -46,11 +50,13 @@ public final class Engine implements AutoCloseable {
   private final ClickHouse clickHouse;
   private final JobClient job;
   private final ApiServer api;
+  private final ClickHouseHttpServer sql;
 
-  private Engine(ClickHouse clickHouse, JobClient job, ApiServer api) {
+  private Engine(ClickHouse clickHouse, JobClient job, ApiServer api, ClickHouseHttpServer sql) {
     this.clickHouse = clickHouse;
     this.job = job;
     this.api = api;
+    this.sql = sql;
   }
 
   public static Engine start(StackConfig config) throws Exception {
@@ -84,7 +90,26 @@ public final class Engine implements AutoCloseable {
                 () -> Health.ofJobState(state(job)),
                 Clock.systemUTC()));
     LOG.info("API on {}", config.apiUrl());
-    return new Engine(ch, job, api);
+    ClickHouseHttpServer sql = startSqlInterface(config, library);
+    LOG.info("SQL interface (ClickHouse HTTP, read-only) on {}", config.clickHouseHttpUrl());
+    return new Engine(ch, job, api, sql);
+  }
+
+  /**
+   * ClickHouse's HTTP interface on the store, for people and tools: a session of its own with
+   * readonly=1 and the limits, served on loopback to the user and password in the conf folder.
+   */
+  static ClickHouseHttpServer startSqlInterface(StackConfig config, Path library)
+      throws java.io.IOException {
+    SqlCredentials credentials = SqlCredentials.loadOrCreate(SqlCredentials.file(config.confDir()));
+    EmbeddedSession readOnly =
+        EmbeddedSession.open(
+            library, config.clickHousePath(), ReadOnlyLimits.DEFAULTS.sessionSettings());
+    return ClickHouseHttpServer.start(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), config.ports().clickhouseHttp()),
+        readOnly::run,
+        credentials,
+        StackConfig.CLICKHOUSE_DATABASE);
   }
 
   /**
@@ -190,6 +215,7 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
+    sql.close();
     api.close();
     try {
       job.cancel().get(20, TimeUnit.SECONDS);

@@ -22,7 +22,11 @@ final class EngineService implements ManagedService {
 
   @Override
   public Map<Integer, String> ports() {
-    return Map.of(config.ports().api(), "engine API");
+    return Map.of(
+        config.ports().api(),
+        "engine API",
+        config.ports().clickhouseHttp(),
+        "engine SQL interface");
   }
 
   @Override
@@ -50,6 +54,8 @@ final class EngineService implements ManagedService {
   @Override
   public boolean isReady() throws Exception {
     Http.Response health = Http.get(config.apiUrl() + "/health");
-    return health.ok() && health.body().contains("\"RUNNING\"");
+    return health.ok()
+        && health.body().contains("\"RUNNING\"")
+        && Http.get(config.clickHouseHttpUrl() + "/ping").ok();
   }
 }

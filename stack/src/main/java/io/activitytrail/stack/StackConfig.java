@@ -1,6 +1,7 @@
 package io.activitytrail.stack;
 
 import io.activitytrail.clickhouse.ClickHouseMigrations;
+import io.activitytrail.clickhouse.http.SqlCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -39,6 +40,7 @@ public record StackConfig(Path repoRoot, Path home, StackPorts ports) {
   /** The environment that makes a child's {@link #fromEnvironment} give this configuration. */
   public Map<String, String> toEnvironment() {
     return Map.of(
+        "TRAIL_CLICKHOUSE_HTTP_PORT", Integer.toString(ports.clickhouseHttp()),
         "TRAIL_HOME", home.toString(),
         "TRAIL_POSTGRES_PORT", Integer.toString(ports.postgres()),
         "TRAIL_KAFKA_PORT", Integer.toString(ports.kafka()),
@@ -73,6 +75,15 @@ public record StackConfig(Path repoRoot, Path home, StackPorts ports) {
     return home.resolve("conf");
   }
 
+  /**
+   * The SQL interface's user and password (made by the engine on its first start), or null before
+   * that.
+   */
+  public SqlCredentials clickHouseHttpCredentials() {
+    Path file = SqlCredentials.file(confDir());
+    return Files.isRegularFile(file) ? SqlCredentials.read(file) : null;
+  }
+
   public Path stackFile() {
     return runDir().resolve("stack.json");
   }
@@ -103,6 +114,11 @@ public record StackConfig(Path repoRoot, Path home, StackPorts ports) {
 
   public String apiUrl() {
     return "http://127.0.0.1:" + ports.api();
+  }
+
+  /** The embedded store's ClickHouse HTTP interface (read-only). */
+  public String clickHouseHttpUrl() {
+    return "http://127.0.0.1:" + ports.clickhouseHttp();
   }
 
   public Path kafkaLib() {

@@ -10,7 +10,8 @@ public record StackPorts(
     int connect,
     int registry,
     int registryManagement,
-    int api) {
+    int api,
+    int clickhouseHttp) {
 
   public StackPorts {
     checkPort("postgres", postgres);
@@ -20,10 +21,11 @@ public record StackPorts(
     checkPort("registry", registry);
     checkPort("registry management", registryManagement);
     checkPort("api", api);
+    checkPort("clickhouse http", clickhouseHttp);
   }
 
   public static StackPorts defaults() {
-    return new StackPorts(15432, 19092, 19093, 18083, 18081, 19081, 18080);
+    return new StackPorts(15432, 19092, 19093, 18083, 18081, 19081, 18080, 18123);
   }
 
   /** Reads TRAIL_POSTGRES_PORT, TRAIL_KAFKA_PORT, ... falling back to {@link #defaults()}. */
@@ -36,7 +38,8 @@ public record StackPorts(
         port(env, "TRAIL_CONNECT_PORT", d.connect),
         port(env, "TRAIL_REGISTRY_PORT", d.registry),
         port(env, "TRAIL_REGISTRY_MANAGEMENT_PORT", d.registryManagement),
-        port(env, "TRAIL_API_PORT", d.api));
+        port(env, "TRAIL_API_PORT", d.api),
+        port(env, "TRAIL_CLICKHOUSE_HTTP_PORT", d.clickhouseHttp));
   }
 
   private static int port(Map<String, String> env, String variable, int fallback) {

@@ -1,5 +1,6 @@
 package io.activitytrail.stack;
 
+import io.activitytrail.clickhouse.http.SqlCredentials;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,13 @@ public record StackStatus(StackConfig config, List<ServiceStatus> services) {
     clickhouse.put("database", StackConfig.CLICKHOUSE_DATABASE);
     clickhouse.put("read_through", config.apiUrl());
     json.put("clickhouse", clickhouse);
+    Map<String, Object> http = new LinkedHashMap<>();
+    http.put("url", config.clickHouseHttpUrl());
+    SqlCredentials credentials = config.clickHouseHttpCredentials();
+    http.put("user", credentials == null ? null : credentials.user());
+    http.put("password", credentials == null ? null : credentials.password());
+    http.put("database", StackConfig.CLICKHOUSE_DATABASE);
+    json.put("clickhouse_http", http);
     json.put("api_url", config.apiUrl());
     Map<String, Object> services = new LinkedHashMap<>();
     for (ServiceStatus s : this.services) {

@@ -14,7 +14,8 @@ class StackPortsTest {
   @DisplayName("without environment variables the documented default ports apply")
   void defaults() {
     StackPorts ports = StackPorts.fromEnvironment(Map.of());
-    assertThat(ports).isEqualTo(new StackPorts(15432, 19092, 19093, 18083, 18081, 19081, 18080));
+    assertThat(ports)
+        .isEqualTo(new StackPorts(15432, 19092, 19093, 18083, 18081, 19081, 18080, 18123));
   }
 
   @Test
@@ -49,7 +50,7 @@ class StackPortsTest {
   void environmentRoundTrip() {
     StackConfig config =
         new StackConfig(
-            Path.of("/repo"), Path.of("/tmp/e2e-home"), new StackPorts(1, 2, 3, 4, 5, 6, 7));
+            Path.of("/repo"), Path.of("/tmp/e2e-home"), new StackPorts(1, 2, 3, 4, 5, 6, 7, 8));
     Map<String, String> env = config.toEnvironment();
     assertThat(StackPorts.fromEnvironment(env)).isEqualTo(config.ports());
     assertThat(env).containsEntry("TRAIL_HOME", "/tmp/e2e-home");

@@ -99,6 +99,12 @@ public final class LibChdb {
 
     long chdb_result_length(Pointer result);
 
+    double chdb_result_elapsed(Pointer result);
+
+    long chdb_result_rows_read(Pointer result);
+
+    long chdb_result_bytes_read(Pointer result);
+
     Pointer chdb_result_error(Pointer result);
 
     void chdb_destroy_query_result(Pointer result);
@@ -113,5 +119,12 @@ public final class LibChdb {
     Pointer chdb_stream_insert_error(Pointer stream);
 
     void chdb_destroy_insert_stream(Pointer stream);
+
+    /**
+     * Parses {@code sql} with the connection's parser without running it; {@code analysis} is
+     * chdb_query_analysis_v1: struct_size (set by the caller), statement_count, flags, query_class.
+     */
+    int chdb_classify_query_n(
+        Pointer conn, byte[] sql, long sqlLen, byte[] database, long databaseLen, int[] analysis);
   }
 }

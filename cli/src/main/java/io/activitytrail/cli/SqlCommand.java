@@ -1,0 +1,150 @@
+package io.activitytrail.cli;
+
+import io.activitytrail.clickhouse.QueryParameters;
+import io.activitytrail.clickhouse.http.SqlCredentials;
+import io.activitytrail.stack.StackConfig;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run one read-only SQL statement on the store's ClickHouse HTTP interface (the local stack's",
+      "by default, or a server with --url) and print the result. The views are in docs/sql.md,",
+      "the compliance questions in docs/compliance-sql.md.",
+      "Example: trail sql \"SELECT ip, count() FROM logins WHERE NOT succeeded GROUP BY ip\"",
+      "Exit code 0 ok, 1 when ClickHouse refuses or fails the statement, 2 usage error."
+    })
+final class SqlCommand implements Callable<Integer> {
+
+  enum Format {
+    table("PrettyCompactMonoBlock"),
+    csv("CSVWithNames"),
+    json("JSONEachRow"),
+    tsv("TSVWithNames");
+
+    final String clickhouse;
+
+    Format(String clickhouse) {
+      this.clickhouse = clickhouse;
+    }
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..1", description = "The statement (or use --file).")
+  String statement;
+
+  @Option(names = "--file", description = "Read the statement from this file.")
+  Path file;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table, csv, json (one object per line) or tsv (default ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(
+      names = "--param",
+      description =
+          "A query parameter, name=value, bound to {name:Type} in the statement (repeatable).")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(
+      names = "--url",
+      description = "A ClickHouse HTTP interface (default: the local stack's, from TRAIL_HOME).")
+  String url;
+
+  @Option(names = "--user", description = "User (default: the local stack's SQL user).")
+  String user;
+
+  @Option(names = "--password", description = "Password (default: the local stack's).")
+  String password;
+
+  @Option(names = "--database", defaultValue = "trail", description = "Default ${DEFAULT-VALUE}.")
+  String database;
+
+  @Override
+  public Integer call() throws Exception {
+    String sql = statement(spec);
+    Endpoint endpoint = endpoint();
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("database", database);
+    query.put("default_format", format.clickhouse);
+    QueryParameters.toText(params).forEach((name, value) -> query.put("param_" + name, value));
+    StringBuilder uri = new StringBuilder(endpoint.url()).append("/?");
+    query.forEach(
+        (k, v) ->
+            uri.append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8))
+                .append('&'));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(uri.substring(0, uri.length() - 1)))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(
+                            (endpoint.user() + ":" + endpoint.password())
+                                .getBytes(StandardCharsets.UTF_8)))
+            .timeout(Duration.ofMinutes(10))
+            .POST(HttpRequest.BodyPublishers.ofString(sql))
+            .build();
+    HttpResponse<byte[]> response =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .build()
+            .send(request, HttpResponse.BodyHandlers.ofByteArray());
+    PrintStream out = response.statusCode() == 200 ? System.out : System.err;
+    out.write(response.body());
+    out.flush();
+    return response.statusCode() == 200 ? 0 : 1;
+  }
+
+  private String statement(CommandSpec spec) throws java.io.IOException {
+    if ((statement == null) == (file == null)) {
+      throw new ParameterException(spec.commandLine(), "give a statement or --file, not both");
+    }
+    return file != null ? Files.readString(file, StandardCharsets.UTF_8) : statement;
+  }
+
+  record Endpoint(String url, String user, String password) {}
+
+  private Endpoint endpoint() {
+    if (url != null) {
+      return new Endpoint(url, user == null ? "default" : user, password == null ? "" : password);
+    }
+    StackConfig config = Trail.stackConfig();
+    SqlCredentials local = config.clickHouseHttpCredentials();
+    if (local == null && (user == null || password == null)) {
+      throw new IllegalStateException(
+          "the local stack has no SQL credentials yet ("
+              + SqlCredentials.file(config.confDir())
+              + "): start it with trail up");
+    }
+    return new Endpoint(
+        config.clickHouseHttpUrl(),
+        user != null ? user : local.user(),
+        password != null ? password : local.password());
+  }
+}
