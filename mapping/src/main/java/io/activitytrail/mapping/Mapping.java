@@ -17,9 +17,13 @@ import java.util.stream.Stream;
  *     yields an audit event and an activity
  * @param eventTypes the platform's own {@code trail.event} types beyond the built-in ones ({@link
  *     io.activitytrail.schemas.context.AuditEvent#BUILT_IN_TYPES}), so they can be filtered on
+ * @param notifications where users, preferences and followers live; null: no notifications
  */
 public record Mapping(
-    Map<String, TableMapping> tables, Set<String> feedAuditTypes, Set<String> eventTypes)
+    Map<String, TableMapping> tables,
+    Set<String> feedAuditTypes,
+    Set<String> eventTypes,
+    NotificationMapping notifications)
     implements Serializable {
   public static final Set<String> DEFAULT_FEED_AUDIT_TYPES =
       Set.of("login_succeeded", "role_changed", "setting_changed");
@@ -31,7 +35,12 @@ public record Mapping(
   }
 
   public Mapping(Map<String, TableMapping> tables) {
-    this(tables, null, null);
+    this(tables, null, null, null);
+  }
+
+  /** The notification section, when the mapping has one. */
+  public Optional<NotificationMapping> notificationMapping() {
+    return Optional.ofNullable(notifications);
   }
 
   /** The types and record types this mapping's events can have. */

@@ -83,13 +83,17 @@ public final class MappingLoader {
     file.tables().forEach((table, mapping) -> validate(table, mapping, problems));
     file.tables()
         .forEach((table, mapping) -> validateReferences(table, mapping, file.tables(), problems));
+    if (file.notifications() != null) {
+      validateNotifications(file.notifications(), file.tables(), problems);
+    }
     if (!problems.isEmpty()) {
       throw new MappingException("mapping " + name + ": " + String.join("; ", problems));
     }
     return new Mapping(
         file.tables(),
         file.feedAuditTypes() == null ? null : new java.util.TreeSet<>(file.feedAuditTypes()),
-        file.eventTypes() == null ? null : new java.util.TreeSet<>(file.eventTypes()));
+        file.eventTypes() == null ? null : new java.util.TreeSet<>(file.eventTypes()),
+        file.notifications());
   }
 
   /** A reference must name a mapped table, and a display column that table has. */
@@ -114,6 +118,31 @@ public final class MappingLoader {
                           + reference.display()
                           + "' is not in the 'columns' list of "
                           + target);
+                }
+              }
+            });
+  }
+
+  /** Each notification section names a mapped table and columns that table lists. */
+  private static void validateNotifications(
+      NotificationMapping notifications, Map<String, TableMapping> all, List<String> problems) {
+    notifications
+        .columnsByTable()
+        .forEach(
+            (section, columns) -> {
+              String table = section.substring(section.indexOf(": ") + 2);
+              TableMapping mapped = all.get(table);
+              String where = "notifications." + section.substring(0, section.indexOf(':'));
+              if (mapped == null) {
+                problems.add(where + ": " + table + " is not a mapped table");
+              } else if (!mapped.columns().isEmpty()) {
+                Set<String> unknown =
+                    columns.stream()
+                        .filter(c -> !mapped.columns().contains(c))
+                        .collect(Collectors.toCollection(java.util.TreeSet::new));
+                if (!unknown.isEmpty()) {
+                  problems.add(
+                      where + " names columns " + unknown + " that " + table + " does not list");
                 }
               }
             });
@@ -160,15 +189,20 @@ public final class MappingLoader {
   }
 
   private record MappingFile(
-      Map<String, TableMapping> tables, List<String> feedAuditTypes, List<String> eventTypes) {
+      Map<String, TableMapping> tables,
+      List<String> feedAuditTypes,
+      List<String> eventTypes,
+      NotificationMapping notifications) {
     @JsonCreator
     MappingFile(
         @JsonProperty(value = "tables", required = true) Map<String, TableMapping> tables,
         @JsonProperty("feed_audit_types") List<String> feedAuditTypes,
-        @JsonProperty("event_types") List<String> eventTypes) {
+        @JsonProperty("event_types") List<String> eventTypes,
+        @JsonProperty("notifications") NotificationMapping notifications) {
       this.tables = tables;
       this.feedAuditTypes = feedAuditTypes;
       this.eventTypes = eventTypes;
+      this.notifications = notifications;
     }
   }
 }

@@ -33,7 +33,9 @@ class MappingLoaderTest {
             "helpdesk.ticket_comments",
             "helpdesk.assets",
             "helpdesk.attachments",
-            "helpdesk.workspace_settings");
+            "helpdesk.workspace_settings",
+            "helpdesk.notification_preferences",
+            "helpdesk.record_followers");
     TableMapping tickets = mapping.table("helpdesk", "tickets").orElseThrow();
     assertThat(tickets.display()).isEqualTo("#{number} {subject}");
     assertThat(tickets.ignoredColumns()).containsExactly("updated_at", "updated_by");
@@ -82,6 +84,34 @@ class MappingLoaderTest {
     assertThatThrownBy(() -> parse(yaml))
         .isInstanceOf(MappingException.class)
         .hasMessageContaining("tables.helpdesk.tickets names columns [made_at]");
+  }
+
+  @Test
+  @DisplayName(
+      "the notification section names mapped tables and their columns; the bundled one loads")
+  void notificationSection() {
+    NotificationMapping bundled =
+        MappingLoader.load(MappingLoader.BUNDLED).notificationMapping().orElseThrow();
+    assertThat(bundled.users().adminRoles()).containsExactly("owner", "admin");
+    assertThat(bundled.preferences().table()).isEqualTo("helpdesk.notification_preferences");
+
+    String yaml =
+        """
+        notifications:
+          users: {table: helpdesk.people, email_column: mail, role_column: role}
+          preferences: {table: helpdesk.users, user_column: id, type_column: kind, scope_column: scope,
+                        in_app_column: in_app, email_column: email}
+          followers: {table: helpdesk.users, user_column: id, record_type_column: rt, record_id_column: ri}
+        tables:
+          helpdesk.users:
+            record_type: team_member
+            workspace_column: workspace_id
+            columns: [id, workspace_id, email, role, scope, in_app, rt, ri]
+        """;
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining("notifications.users: helpdesk.people is not a mapped table")
+        .hasMessageContaining("notifications.preferences names columns [kind]");
   }
 
   @Test

@@ -27,6 +27,9 @@ class TaxonomyTest {
             "file_deleted",
             "message_received",
             "message_sent",
+            "notification_settings_changed",
+            "record_followed",
+            "record_unfollowed",
             // feed copies of team actions
             "login_succeeded",
             "role_changed",

@@ -3,9 +3,9 @@ package io.activitytrail.schemas;
 import io.activitytrail.event.Category;
 
 /**
- * The Kafka topics that carry the contract, each holding {@link
- * io.activitytrail.event.ActivityEvent} values in the Confluent wire format ({@link
- * io.activitytrail.schemas.serde.ActivityEventSerializer}), subject {@code <topic>-value}.
+ * The Kafka topics of the pipeline's output: the contract topics hold Avro values in the Confluent
+ * wire format ({@link io.activitytrail.schemas.serde.ContractSerializer}), subject {@code
+ * <topic>-value}; the dead letters hold original bytes.
  */
 public final class ContractTopics {
 
@@ -14,6 +14,12 @@ public final class ContractTopics {
 
   /** Category {@code audit}: the administrators' audit log. */
   public static final String AUDIT_EVENTS = "trail.audit-events";
+
+  /**
+   * {@link io.activitytrail.event.Notification}s: one activity for one recipient and channel, key =
+   * notification id. What a platform's own push or chat integration would consume.
+   */
+  public static final String NOTIFICATIONS = "trail.notifications";
 
   /**
    * What the pipeline could not process: the original key, value and headers, plus {@code
