@@ -23,6 +23,8 @@ class HelpdeskSchemaTest {
           "assets",
           "attachments",
           "customers",
+          "notification_preferences",
+          "record_followers",
           "ticket_comments",
           "ticket_messages",
           "tickets",
@@ -41,10 +43,10 @@ class HelpdeskSchemaTest {
 
   @Test
   @DisplayName(
-      "a fresh database gets the tables (V1), the trail context functions (V2), then the"
-          + " in_progress status (V3)")
+      "a fresh database gets the tables (V1), the trail context functions (V2), the"
+          + " in_progress status (V3) and the notification tables (V4)")
   void appliesAllVersionsInOrder() {
-    assertThat(firstRun).containsExactly("1", "2", "3");
+    assertThat(firstRun).containsExactly("1", "2", "3", "4");
   }
 
   @Test
