@@ -290,6 +290,18 @@ AS SELECT *
 FROM {database}.events
 WHERE category = 'audit';
 
+CREATE TABLE {database}.email_sent
+(
+    `notification_id` String,
+    `workspace_id` String,
+    `recipient_id` String,
+    `message_id` String,
+    `sent_at` DateTime64(3, 'UTC')
+)
+ENGINE = ReplacingMergeTree
+ORDER BY notification_id
+SETTINGS index_granularity = 8192;
+
 CREATE VIEW {database}.events
 (
     `event_id` String,
@@ -527,6 +539,38 @@ FROM {database}.activity
 FINAL
 ARRAY JOIN changes AS change
 WHERE (record_type = 'team_member') AND (change.field = 'role');
+
+CREATE TABLE {database}.notification
+(
+    `notification_id` String,
+    `workspace_id` String,
+    `recipient_id` String,
+    `created_at` DateTime64(3, 'UTC'),
+    `reason` LowCardinality(String),
+    `event_id` String,
+    `activity_type` LowCardinality(String),
+    `record_type` LowCardinality(String),
+    `record_id` String,
+    `retention_days` UInt16 DEFAULT 365,
+    `payload` String,
+    `inserted_at` DateTime64(3, 'UTC') DEFAULT now64(3)
+)
+ENGINE = ReplacingMergeTree
+PARTITION BY toYear(created_at)
+ORDER BY (workspace_id, recipient_id, created_at, notification_id)
+TTL toDateTime(created_at) + toIntervalDay(retention_days)
+SETTINGS index_granularity = 256, min_bytes_for_wide_part = 1099511627776;
+
+CREATE TABLE {database}.notification_read
+(
+    `workspace_id` String,
+    `recipient_id` String,
+    `notification_id` String,
+    `read_at` DateTime64(3, 'UTC')
+)
+ENGINE = ReplacingMergeTree
+ORDER BY (workspace_id, recipient_id, notification_id, read_at)
+SETTINGS index_granularity = 8192;
 
 CREATE VIEW {database}.permission_changes
 (

@@ -31,7 +31,8 @@ class ClickHouseMigrationsTest {
             "V005__actor_pages",
             "V006__fewer_parts",
             "V007__occurred_at_in_ttl_range",
-            "V008__sql_views");
+            "V008__sql_views",
+            "V009__notifications");
 
     List<Map<String, Object>> recorded =
         ch.query(
@@ -53,7 +54,8 @@ class ClickHouseMigrationsTest {
                 "occurred_at_in_ttl_range",
                 "checksum",
                 files.get(6).checksum()),
-            Map.of("version", 8, "name", "sql_views", "checksum", files.get(7).checksum()));
+            Map.of("version", 8, "name", "sql_views", "checksum", files.get(7).checksum()),
+            Map.of("version", 9, "name", "notifications", "checksum", files.get(8).checksum()));
     assertThat(ch.query("EXISTS TABLE " + db + ".activity", Map.of()))
         .containsExactly(Map.of("result", 1));
     assertThat(ch.query("EXISTS TABLE " + db + ".activity_by_record", Map.of()))
@@ -68,7 +70,7 @@ class ClickHouseMigrationsTest {
 
     assertThat(ClickHouseMigrations.apply(ch, db)).isEmpty();
     assertThat(ch.query("SELECT count() AS n FROM " + db + ".schema_migrations", Map.of()))
-        .containsExactly(Map.of("n", 8));
+        .containsExactly(Map.of("n", 9));
   }
 
   @Test
