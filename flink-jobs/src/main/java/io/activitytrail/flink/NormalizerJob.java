@@ -4,6 +4,7 @@ import static io.activitytrail.flink.NormalizerOptions.*;
 
 import io.activitytrail.clickhouse.RetryPolicy;
 import io.activitytrail.clickhouse.sink.ClickHouseSink;
+import io.activitytrail.clickhouse.sink.RowFormat;
 import io.activitytrail.clickhouse.target.ClickHouseTarget;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.flink.attribution.Attributed;
@@ -287,8 +288,9 @@ public final class NormalizerJob {
                   options.get(CLICKHOUSE_PASSWORD),
                   database);
         };
-    return new ClickHouseSink(
+    return new ClickHouseSink<>(
         target,
+        RowFormat.ACTIVITIES,
         options.get(SINK_BATCH_SIZE),
         options.get(SINK_FLUSH_INTERVAL),
         new RetryPolicy(
@@ -296,8 +298,10 @@ public final class NormalizerJob {
             options.get(SINK_RETRY_INITIAL_BACKOFF),
             options.get(SINK_RETRY_MAX_BACKOFF)),
         // rows ClickHouse refuses go to the same topic, with the same headers, as decode failures
-        new KafkaDeadLetterReporter.Factory(
-            required(options, KAFKA_BOOTSTRAP_SERVERS), options.get(DEAD_LETTER_TOPIC)));
+        new KafkaDeadLetterReporter.Factory<>(
+            required(options, KAFKA_BOOTSTRAP_SERVERS),
+            options.get(DEAD_LETTER_TOPIC),
+            DeadLetter::refusedRow));
   }
 
   /** {@code --key value} pairs, or a single properties file path. */

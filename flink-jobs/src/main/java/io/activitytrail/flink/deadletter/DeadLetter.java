@@ -2,7 +2,9 @@ package io.activitytrail.flink.deadletter;
 
 import io.activitytrail.clickhouse.ActivityRows;
 import io.activitytrail.clickhouse.ClickHouseException;
+import io.activitytrail.clickhouse.NotificationRows;
 import io.activitytrail.event.ActivityEvent;
+import io.activitytrail.event.Notification;
 import io.activitytrail.event.SourcePosition;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.decode.SourceRef;
@@ -46,8 +48,8 @@ public record DeadLetter(
      */
     NORMALIZE("normalize"),
     /**
-     * An event whose row ClickHouse refused: key = event id, value = the row exactly as sent, one
-     * JSONEachRow line of the {@code activity} table (ActivityRows), insertable once fixed.
+     * A row ClickHouse refused: key = event or notification id, value = the row exactly as sent,
+     * one JSONEachRow line of its table (ActivityRows, NotificationRows), insertable once fixed.
      */
     CLICKHOUSE_SINK("clickhouse-sink");
 
@@ -100,15 +102,35 @@ public record DeadLetter(
   /** An event whose row ClickHouse refused, with ClickHouse's message and code. */
   public static DeadLetter refusedRow(
       ActivityEvent event, ClickHouseException reason, long failedAt) {
-    SourcePosition source = event.getSource();
+    return refused(
+        event.getEventId(),
+        ActivityRows.toJsonEachRow(List.of(event)),
+        event.getSource(),
+        reason,
+        failedAt);
+  }
+
+  /** A notification whose row ClickHouse refused; its source is its activity's. */
+  public static DeadLetter refusedNotification(
+      Notification notification, ClickHouseException reason, long failedAt) {
+    return refused(
+        notification.getNotificationId(),
+        NotificationRows.toJsonEachRow(List.of(notification)),
+        notification.getActivity().getSource(),
+        reason,
+        failedAt);
+  }
+
+  private static DeadLetter refused(
+      String id, byte[] row, SourcePosition source, ClickHouseException reason, long failedAt) {
     return new DeadLetter(
         Stage.CLICKHOUSE_SINK,
         source.getTopic(),
         source.getPartition(),
         source.getOffset(),
         null,
-        event.getEventId().getBytes(StandardCharsets.UTF_8),
-        ActivityRows.toJsonEachRow(List.of(event)),
+        id.getBytes(StandardCharsets.UTF_8),
+        row,
         new LinkedHashMap<>(),
         reason.getClass().getName(),
         String.valueOf(reason.getMessage()),

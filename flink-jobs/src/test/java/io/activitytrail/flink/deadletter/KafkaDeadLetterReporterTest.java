@@ -38,7 +38,8 @@ class KafkaDeadLetterReporterTest {
   void refusedRowBecomesADeadLetter() throws Exception {
     MockProducer<byte[], byte[]> producer = producer(true);
 
-    new KafkaDeadLetterReporter(producer, "trail.dead-letters", () -> 1_764_100_009_000L)
+    new KafkaDeadLetterReporter<ActivityEvent>(
+            producer, "trail.dead-letters", DeadLetter::refusedRow, () -> 1_764_100_009_000L)
         .report(event, NEGATIVE_RETENTION);
 
     assertThat(producer.history()).hasSize(1);
@@ -63,7 +64,8 @@ class KafkaDeadLetterReporterTest {
   void unacknowledgedSendFails() throws Exception {
     MockProducer<byte[], byte[]> producer = producer(false);
     KafkaDeadLetterReporter reporter =
-        new KafkaDeadLetterReporter(producer, "trail.dead-letters", () -> 0L);
+        new KafkaDeadLetterReporter<ActivityEvent>(
+            producer, "trail.dead-letters", DeadLetter::refusedRow, () -> 0L);
 
     CompletableFuture<Void> report =
         CompletableFuture.runAsync(
@@ -86,7 +88,7 @@ class KafkaDeadLetterReporterTest {
         .isInstanceOf(RuntimeException.class)
         .cause()
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("cannot dead-letter event e-42 to trail.dead-letters");
+        .hasMessageContaining("cannot dead-letter e-42 to trail.dead-letters");
   }
 
   @Test
@@ -97,7 +99,8 @@ class KafkaDeadLetterReporterTest {
 
     assertThatThrownBy(
             () ->
-                new KafkaDeadLetterReporter(producer, "trail.dead-letters", () -> 0L)
+                new KafkaDeadLetterReporter<ActivityEvent>(
+                        producer, "trail.dead-letters", DeadLetter::refusedRow, () -> 0L)
                     .report(event, NEGATIVE_RETENTION))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("e-42")

@@ -1,11 +1,9 @@
 package io.activitytrail.clickhouse.sink;
 
-import io.activitytrail.clickhouse.ActivityRows;
 import io.activitytrail.clickhouse.ClickHouse;
 import io.activitytrail.clickhouse.ClickHouseException;
 import io.activitytrail.clickhouse.RetryPolicy;
 import io.activitytrail.clickhouse.SqlIdentifiers;
-import io.activitytrail.event.ActivityEvent;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -13,16 +11,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Inserts a batch of events into {@code <database>.activity}: retriable errors are retried per the
- * {@link RetryPolicy}; rows ClickHouse refuses are found by splitting the batch in halves and
+ * Inserts a batch of rows into their table ({@link RowFormat}): retriable errors are retried per
+ * the {@link RetryPolicy}; rows ClickHouse refuses are found by splitting the batch in halves and
  * reported one by one, while the rest is written. Any other failure propagates.
  *
  * <p>Re-sending a half can write a row twice (an insert that spans partitions is not atomic, and a
  * half that succeeded stays written while its sibling is split further). That is harmless: the
- * table is a ReplacingMergeTree keyed on the deterministic event id, and every read collapses equal
- * ids, exactly as for the replays after a restart.
+ * tables are ReplacingMergeTrees keyed on deterministic ids, and every read collapses equal ids,
+ * exactly as for the replays after a restart.
  */
-public final class BatchInserter implements AutoCloseable {
+public final class BatchInserter<T> implements AutoCloseable {
 
   /** Waits between retries; a parameter so tests need not sleep. */
   @FunctionalInterface
@@ -33,32 +31,38 @@ public final class BatchInserter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BatchInserter.class);
 
   private final ClickHouse ch;
+  private final RowFormat<T> format;
   private final String table;
   private final RetryPolicy retry;
   private final Sleeper sleeper;
-  private final RefusedRowReporter refusedRows;
+  private final RefusedRowReporter<T> refusedRows;
 
   public BatchInserter(
       ClickHouse ch,
       String database,
+      RowFormat<T> format,
       RetryPolicy retry,
       Sleeper sleeper,
-      RefusedRowReporter refusedRows) {
+      RefusedRowReporter<T> refusedRows) {
     this.ch = ch;
-    this.table = SqlIdentifiers.require(database, "database") + ".activity";
+    this.format = format;
+    this.table =
+        SqlIdentifiers.require(database, "database")
+            + "."
+            + SqlIdentifiers.require(format.table(), "table");
     this.retry = retry;
     this.sleeper = sleeper;
     this.refusedRows = refusedRows;
   }
 
   /**
-   * Writes the events, except those ClickHouse refuses, which are reported. Returns how many were
+   * Writes the rows, except those ClickHouse refuses, which are reported. Returns how many were
    * refused.
    *
    * @throws IOException when retries are exhausted, the failure is not about the rows, or a refused
    *     row cannot be reported; the caller keeps the batch (the job restarts with it)
    */
-  public int insert(List<ActivityEvent> events) throws IOException, InterruptedException {
+  public int insert(List<T> events) throws IOException, InterruptedException {
     if (events.isEmpty()) {
       return 0;
     }
@@ -67,10 +71,10 @@ public final class BatchInserter implements AutoCloseable {
       return 0;
     }
     if (events.size() == 1) {
-      ActivityEvent event = events.get(0);
+      T event = events.get(0);
       LOG.warn(
-          "ClickHouse refused event {} (code {}); reporting it as a dead letter: {}",
-          event.getEventId(),
+          "ClickHouse refused {} (code {}); reporting it as a dead letter: {}",
+          format.describe(event),
           refusal.code(),
           refusal.getMessage());
       refusedRows.report(event, refusal);
@@ -85,12 +89,12 @@ public final class BatchInserter implements AutoCloseable {
   }
 
   /** Null when written; the refusal when ClickHouse refused rows of it. */
-  private ClickHouseException insertWithRetries(List<ActivityEvent> events)
+  private ClickHouseException insertWithRetries(List<T> events)
       throws IOException, InterruptedException {
-    byte[] rows = ActivityRows.toJsonEachRow(events);
+    byte[] rows = format.toJsonEachRow(events);
     for (int attempt = 1; ; attempt++) {
       try {
-        ch.insert(table, ActivityRows.COLUMNS, rows);
+        ch.insert(table, format.columns(), rows);
         return null;
       } catch (ClickHouseException e) {
         if (e.refusesRows()) {
@@ -100,7 +104,7 @@ public final class BatchInserter implements AutoCloseable {
           throw new IOException(
               "writing "
                   + events.size()
-                  + " events to "
+                  + " rows to "
                   + table
                   + " failed after "
                   + attempt
@@ -110,7 +114,7 @@ public final class BatchInserter implements AutoCloseable {
         }
         Duration wait = retry.backoffAfter(attempt);
         LOG.warn(
-            "writing {} events to {} failed (attempt {} of {}), retrying in {} ms: {}",
+            "writing {} rows to {} failed (attempt {} of {}), retrying in {} ms: {}",
             events.size(),
             table,
             attempt,

@@ -4,7 +4,6 @@ import io.activitytrail.clickhouse.ClickHouseException;
 import io.activitytrail.clickhouse.ClickHouseMigrations;
 import io.activitytrail.clickhouse.RetryPolicy;
 import io.activitytrail.clickhouse.target.ClickHouseTarget;
-import io.activitytrail.event.ActivityEvent;
 import java.io.IOException;
 import java.time.Duration;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -13,32 +12,34 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.Counter;
 
 /**
- * Writes activity events into {@code <database>.activity}, at least once: events are buffered and
- * written when {@code batchSize} is reached, when {@code flushInterval} has passed, and before
- * every checkpoint (Flink calls {@link SinkWriter#flush}), so a checkpoint completes only after its
- * events are in ClickHouse. Duplicates after a restart collapse in the table (ReplacingMergeTree on
- * the deterministic event id). Retriable ClickHouse errors are retried per the {@link RetryPolicy};
- * then the job fails and restarts from the last checkpoint. Rows ClickHouse refuses for what they
- * hold go to the {@link RefusedRowReporter} (counted in the writer's {@code deadLetters} metric)
- * and the rest of their batch is written. The schema must exist: run {@link
- * ClickHouseMigrations#apply} before the job starts.
+ * Writes rows into a table of {@code <database>} ({@link RowFormat}: activities, notifications), at
+ * least once: rows are buffered and written when {@code batchSize} is reached, when {@code
+ * flushInterval} has passed, and before every checkpoint (Flink calls {@link SinkWriter#flush}), so
+ * a checkpoint completes only after its rows are in ClickHouse. Duplicates after a restart collapse
+ * in the table (ReplacingMergeTree on a deterministic id). Retriable ClickHouse errors are retried
+ * per the {@link RetryPolicy}; then the job fails and restarts from the last checkpoint. Rows
+ * ClickHouse refuses for what they hold go to the {@link RefusedRowReporter} (counted in the
+ * writer's {@code deadLetters} metric) and the rest of their batch is written. The schema must
+ * exist: run {@link ClickHouseMigrations#apply} before the job starts.
  */
-public final class ClickHouseSink implements Sink<ActivityEvent> {
+public final class ClickHouseSink<T> implements Sink<T> {
 
   private static final long serialVersionUID = 1L;
 
   private final ClickHouseTarget target;
+  private final RowFormat<T> format;
   private final int batchSize;
   private final Duration flushInterval;
   private final RetryPolicy retry;
-  private final RefusedRowReporter.Factory refusedRows;
+  private final RefusedRowReporter.Factory<T> refusedRows;
 
   public ClickHouseSink(
       ClickHouseTarget target,
+      RowFormat<T> format,
       int batchSize,
       Duration flushInterval,
       RetryPolicy retry,
-      RefusedRowReporter.Factory refusedRows) {
+      RefusedRowReporter.Factory<T> refusedRows) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
     }
@@ -46,6 +47,7 @@ public final class ClickHouseSink implements Sink<ActivityEvent> {
       throw new IllegalArgumentException("flushInterval must be positive, got " + flushInterval);
     }
     this.target = target;
+    this.format = format;
     this.batchSize = batchSize;
     this.flushInterval = flushInterval;
     this.retry = retry;
@@ -53,20 +55,21 @@ public final class ClickHouseSink implements Sink<ActivityEvent> {
   }
 
   @Override
-  public SinkWriter<ActivityEvent> createWriter(WriterInitContext context) throws IOException {
-    RefusedRowReporter reporter =
-        new Counted(refusedRows.create(), context.metricGroup().counter("deadLetters"));
-    BatchInserter inserter =
-        new BatchInserter(target.connect(), target.database(), retry, Thread::sleep, reporter);
-    return new ClickHouseSinkWriter(
+  public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
+    RefusedRowReporter<T> reporter =
+        new Counted<>(refusedRows.create(), context.metricGroup().counter("deadLetters"));
+    BatchInserter<T> inserter =
+        new BatchInserter<>(
+            target.connect(), target.database(), format, retry, Thread::sleep, reporter);
+    return new ClickHouseSinkWriter<>(
         inserter, batchSize, flushInterval, context.getProcessingTimeService());
   }
 
   /** Counts the reports that succeeded. */
-  private record Counted(RefusedRowReporter delegate, Counter reported)
-      implements RefusedRowReporter {
+  private record Counted<T>(RefusedRowReporter<T> delegate, Counter reported)
+      implements RefusedRowReporter<T> {
     @Override
-    public void report(ActivityEvent event, ClickHouseException reason) throws IOException {
+    public void report(T event, ClickHouseException reason) throws IOException {
       delegate.report(event, reason);
       reported.inc();
     }

@@ -1,6 +1,5 @@
 package io.activitytrail.clickhouse.sink;
 
-import io.activitytrail.event.ActivityEvent;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,20 +16,23 @@ import org.slf4j.LoggerFactory;
  * Each batch goes through a {@link BatchInserter}: retries, and refused rows reported instead of
  * failing the batch.
  */
-public final class ClickHouseSinkWriter implements SinkWriter<ActivityEvent> {
+public final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClickHouseSinkWriter.class);
 
-  private final BatchInserter inserter;
+  private final BatchInserter<T> inserter;
   private final int batchSize;
   private final long flushIntervalMillis;
   private final ProcessingTimeService time;
-  private final List<ActivityEvent> buffer = new ArrayList<>();
+  private final List<T> buffer = new ArrayList<>();
   private long lastWriteAt;
   private ScheduledFuture<?> timer;
 
   public ClickHouseSinkWriter(
-      BatchInserter inserter, int batchSize, Duration flushInterval, ProcessingTimeService time) {
+      BatchInserter<T> inserter,
+      int batchSize,
+      Duration flushInterval,
+      ProcessingTimeService time) {
     this.inserter = inserter;
     this.batchSize = batchSize;
     this.flushIntervalMillis = flushInterval.toMillis();
@@ -40,7 +42,7 @@ public final class ClickHouseSinkWriter implements SinkWriter<ActivityEvent> {
   }
 
   @Override
-  public void write(ActivityEvent event, Context context) throws IOException, InterruptedException {
+  public void write(T event, Context context) throws IOException, InterruptedException {
     buffer.add(event);
     if (buffer.size() >= batchSize || intervalPassed(time.getCurrentProcessingTime())) {
       writeBuffer();

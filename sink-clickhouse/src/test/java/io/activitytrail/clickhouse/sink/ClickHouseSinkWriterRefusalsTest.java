@@ -28,14 +28,15 @@ class ClickHouseSinkWriterRefusalsTest {
   private final List<Long> sleeps = new ArrayList<>();
   private final FakeClickHouse ch = new FakeClickHouse();
   private final RecordingReporter reporter = new RecordingReporter();
-  private ClickHouseSinkWriter writer;
+  private ClickHouseSinkWriter<ActivityEvent> writer;
 
   @BeforeEach
   void setUp() throws Exception {
     time.setCurrentTime(1_000);
     writer =
-        new ClickHouseSinkWriter(
-            new BatchInserter(ch, "trail", FIVE_TRIES_CAPPED, sleeps::add, reporter),
+        new ClickHouseSinkWriter<>(
+            new BatchInserter<>(
+                ch, "trail", RowFormat.ACTIVITIES, FIVE_TRIES_CAPPED, sleeps::add, reporter),
             1_000,
             Duration.ofSeconds(5),
             time);

@@ -46,7 +46,7 @@ class ClickHouseSinkWriterTest {
   @Test
   @DisplayName("a full batch is written at once; a partial batch waits")
   void writesWhenBatchIsFull() throws Exception {
-    try (ClickHouseSinkWriter writer = writer(TestClickHouse.open(), 3)) {
+    try (ClickHouseSinkWriter<ActivityEvent> writer = writer(TestClickHouse.open(), 3)) {
       writer.write(event(1), null);
       writer.write(event(2), null);
       assertThat(queries.count("ws-sink")).isZero();
@@ -61,7 +61,7 @@ class ClickHouseSinkWriterTest {
   @Test
   @DisplayName("flush (before every checkpoint) writes whatever is buffered")
   void flushWritesBuffer() throws Exception {
-    try (ClickHouseSinkWriter writer = writer(TestClickHouse.open(), 100)) {
+    try (ClickHouseSinkWriter<ActivityEvent> writer = writer(TestClickHouse.open(), 100)) {
       writer.write(event(1), null);
       writer.write(event(2), null);
 
@@ -77,7 +77,7 @@ class ClickHouseSinkWriterTest {
   @DisplayName(
       "the processing-time timer writes a partial batch once the flush interval has passed")
   void timerWritesAfterInterval() throws Exception {
-    try (ClickHouseSinkWriter writer = writer(TestClickHouse.open(), 100)) {
+    try (ClickHouseSinkWriter<ActivityEvent> writer = writer(TestClickHouse.open(), 100)) {
       writer.write(event(1), null);
       time.advance(4_999);
       assertThat(queries.count("ws-sink")).isZero();
@@ -93,7 +93,7 @@ class ClickHouseSinkWriterTest {
   @DisplayName("retriable errors are retried with backoff, then the batch lands once")
   void retriesRetriableErrors() throws Exception {
     FlakyClickHouse flaky = new FlakyClickHouse(TestClickHouse.open(), 2);
-    try (ClickHouseSinkWriter writer = writer(flaky, 100)) {
+    try (ClickHouseSinkWriter<ActivityEvent> writer = writer(flaky, 100)) {
       writer.write(event(1), null);
 
       writer.flush(false);
@@ -108,7 +108,7 @@ class ClickHouseSinkWriterTest {
       "after the last attempt the failure propagates (the job restarts) and nothing is dropped")
   void failsAfterBoundedRetries() throws Exception {
     FlakyClickHouse down = new FlakyClickHouse(TestClickHouse.open(), Integer.MAX_VALUE);
-    ClickHouseSinkWriter writer = writer(down, 100);
+    ClickHouseSinkWriter<ActivityEvent> writer = writer(down, 100);
     writer.write(event(1), null);
 
     assertThatThrownBy(() -> writer.flush(false))
@@ -128,7 +128,7 @@ class ClickHouseSinkWriterTest {
     negativeRetention.setRetentionDays(-1);
     ActivityEvent farFuture = event(4);
     farFuture.setOccurredAt(Instant.parse("9999-12-31T23:59:59.999Z"));
-    try (ClickHouseSinkWriter writer = writer(TestClickHouse.open(), 100)) {
+    try (ClickHouseSinkWriter<ActivityEvent> writer = writer(TestClickHouse.open(), 100)) {
       for (ActivityEvent e : List.of(event(1), negativeRetention, event(3), farFuture, event(5))) {
         writer.write(e, null);
       }
@@ -151,10 +151,15 @@ class ClickHouseSinkWriterTest {
   @Test
   @DisplayName("an error about the statement (unknown table) fails at once: no retry, no report")
   void statementErrorFailsFast() throws Exception {
-    ClickHouseSinkWriter writer =
-        new ClickHouseSinkWriter(
-            new BatchInserter(
-                TestClickHouse.open(), "no_such_db", THREE_TRIES, sleeps::add, reporter),
+    ClickHouseSinkWriter<ActivityEvent> writer =
+        new ClickHouseSinkWriter<>(
+            new BatchInserter<>(
+                TestClickHouse.open(),
+                "no_such_db",
+                RowFormat.ACTIVITIES,
+                THREE_TRIES,
+                sleeps::add,
+                reporter),
             1,
             Duration.ofSeconds(5),
             time);
@@ -169,9 +174,9 @@ class ClickHouseSinkWriterTest {
     assertThat(writer.buffered()).isEqualTo(1);
   }
 
-  private ClickHouseSinkWriter writer(ClickHouse ch, int batchSize) {
-    return new ClickHouseSinkWriter(
-        new BatchInserter(ch, db, THREE_TRIES, sleeps::add, reporter),
+  private ClickHouseSinkWriter<ActivityEvent> writer(ClickHouse ch, int batchSize) {
+    return new ClickHouseSinkWriter<>(
+        new BatchInserter<>(ch, db, RowFormat.ACTIVITIES, THREE_TRIES, sleeps::add, reporter),
         batchSize,
         Duration.ofSeconds(5),
         time);

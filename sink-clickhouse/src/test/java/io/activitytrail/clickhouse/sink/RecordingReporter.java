@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps the reports in memory; can be told to fail them, as an unreachable topic would. */
-final class RecordingReporter implements RefusedRowReporter {
+final class RecordingReporter implements RefusedRowReporter<ActivityEvent> {
 
   record Report(String eventId, int code, String message) {}
 
