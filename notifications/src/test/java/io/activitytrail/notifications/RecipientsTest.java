@@ -1,17 +1,15 @@
 package io.activitytrail.notifications;
 
+import static io.activitytrail.notifications.TestActivities.activity;
+import static io.activitytrail.notifications.TestActivities.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.event.Actor;
 import io.activitytrail.event.Category;
-import io.activitytrail.event.FieldChange;
 import io.activitytrail.event.Notification;
 import io.activitytrail.event.NotificationChannel;
-import io.activitytrail.event.SourcePosition;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
@@ -238,50 +236,9 @@ class RecipientsTest {
     return facts.member(id).orElseThrow();
   }
 
-  private static Actor user(String id) {
-    return Actor.newBuilder()
-        .setType("user")
-        .setId(id)
-        .setSource("context")
-        .setExtra(new HashMap<>())
-        .build();
-  }
-
   private static ActivityEvent assigned(Actor actor, String from, String to) {
     ActivityEvent event = activity("assigned", actor);
-    List<FieldChange> changes = new ArrayList<>();
-    changes.add(
-        FieldChange.newBuilder()
-            .setField("assignee_id")
-            .setOld(from)
-            .setNew$(to)
-            .setSensitive(false)
-            .build());
-    event.setChanges(changes);
+    event.setChanges(new ArrayList<>(List.of(TestActivities.change("assignee_id", from, to))));
     return event;
-  }
-
-  private static ActivityEvent activity(String type, Actor actor) {
-    return ActivityEvent.newBuilder()
-        .setEventId("e-" + type)
-        .setChangeId("c-" + type)
-        .setWorkspaceId("acme")
-        .setOccurredAt(Instant.parse("2026-03-01T09:00:00Z"))
-        .setProcessedAt(Instant.parse("2026-03-01T09:00:01Z"))
-        .setCategory(Category.activity)
-        .setType(type)
-        .setRecordType("ticket")
-        .setRecordId("42")
-        .setActor(actor)
-        .setChanges(new ArrayList<>())
-        .setDetails(new HashMap<>())
-        .setSource(
-            SourcePosition.newBuilder()
-                .setConnector("helpdesk")
-                .setTopic("helpdesk.helpdesk.tickets")
-                .setPartition(0)
-                .setOffset(1)
-                .build())
-        .build();
   }
 }

@@ -1,15 +1,24 @@
 package io.activitytrail.flink.operators;
 
 import io.activitytrail.event.ActivityEvent;
+import io.activitytrail.event.Notification;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.classify.Normalizer;
 import io.activitytrail.flink.deadletter.DeadLetter;
+import io.activitytrail.flink.decode.RowChange;
+import io.activitytrail.flink.notify.NotificationFacts;
+import io.activitytrail.flink.notify.NotificationState;
 import io.activitytrail.flink.reference.ReferenceStore;
 import io.activitytrail.flink.reference.References;
+import io.activitytrail.flink.reference.StateAccessException;
 import io.activitytrail.flink.types.TrailTypes;
 import io.activitytrail.mapping.Mapping;
+import io.activitytrail.notifications.Notifications;
+import io.activitytrail.notifications.Recipients;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -34,6 +43,12 @@ import org.apache.flink.util.OutputTag;
  * in particular are far too many for broadcast state, which is held on the heap of every subtask.
  * The cost is skew: one workspace is handled by one subtask.
  *
+ * <p>When the mapping has a notification section, the same key also holds the notifier's facts
+ * (team, settings, followers, assignees; {@link NotificationState}) and each event's notifications
+ * go to the {@link #NOTIFICATIONS} side output. They are decided here, not in an operator of their
+ * own, because a setting or a follower must apply in exactly the commit order of the activities it
+ * governs, and this is the one place that sees a workspace's changes in that order.
+ *
  * <p>An event the normalizer throws on goes to the {@link #DEAD_LETTERS} side output (the event as
  * JSON, the reason, stage {@code normalize}) and the job keeps running; a failing state backend
  * still fails the job, which then restarts from its checkpoint.
@@ -44,15 +59,29 @@ public final class NormalizeFunction extends KeyedProcessFunction<String, Attrib
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("normalize-dead-letters", TrailTypes.DEAD_LETTER);
 
+  /** One per recipient and channel of each event (none without a notification section). */
+  public static final OutputTag<Notification> NOTIFICATIONS =
+      new OutputTag<>("notifications", new AvroSpecificTypeInfo<>(Notification.class));
+
+  private final Mapping mapping;
   private final Normalizer normalizer;
+  private final Recipients recipients;
   private transient Counter deadLetters;
+  private transient Counter notified;
+  private transient NotificationState facts;
 
   private transient MapState<String, String> displays;
   private transient MapState<String, String> recordDisplays;
   private transient ValueState<Integer> retentionDays;
 
   public NormalizeFunction(Mapping mapping) {
+    this.mapping = mapping;
     this.normalizer = new Normalizer(mapping);
+    this.recipients =
+        mapping
+            .notificationMapping()
+            .map(n -> new Recipients(Set.copyOf(n.users().adminRoles()), mapping.feedAuditTypes()))
+            .orElse(null);
   }
 
   @Override
@@ -67,13 +96,29 @@ public final class NormalizeFunction extends KeyedProcessFunction<String, Attrib
     retentionDays =
         getRuntimeContext().getState(new ValueStateDescriptor<>("retention-days", Types.INT));
     deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
+    notified = getRuntimeContext().getMetricGroup().counter("notifications");
+    if (recipients != null) {
+      facts =
+          new NotificationState(
+              getRuntimeContext(),
+              Set.copyOf(mapping.notificationMapping().orElseThrow().users().adminRoles()));
+    }
   }
 
   @Override
   public void processElement(Attributed attributed, Context ctx, Collector<ActivityEvent> out) {
     List<ActivityEvent> events;
+    List<Notification> notifications = new ArrayList<>();
     try {
       events = normalizer.normalize(attributed, new StateStore(), Instant.now());
+      if (facts != null) {
+        if (attributed.event() instanceof RowChange change) {
+          facts.apply(NotificationFacts.of(change, mapping));
+        }
+        for (ActivityEvent event : events) {
+          notifications.addAll(Notifications.of(event, recipients.decide(event, facts)));
+        }
+      }
     } catch (StateAccessException e) {
       // the state backend failing is not this event's fault: let Flink restart from a checkpoint
       throw e;
@@ -84,6 +129,10 @@ public final class NormalizeFunction extends KeyedProcessFunction<String, Attrib
       return;
     }
     events.forEach(out::collect);
+    for (Notification notification : notifications) {
+      ctx.output(NOTIFICATIONS, notification);
+    }
+    notified.inc(notifications.size());
   }
 
   @Override
@@ -130,13 +179,6 @@ public final class NormalizeFunction extends KeyedProcessFunction<String, Attrib
 
   private interface StateWrite {
     void run() throws Exception;
-  }
-
-  /** The reference state could not be read or written: an infrastructure failure. */
-  static final class StateAccessException extends IllegalStateException {
-    StateAccessException(String message, Throwable cause) {
-      super(message, cause);
-    }
   }
 
   private static <T> T read(StateRead<T> read) {
