@@ -7,18 +7,24 @@ import io.activitytrail.clickhouse.sink.ClickHouseSink;
 import io.activitytrail.clickhouse.sink.RowFormat;
 import io.activitytrail.clickhouse.target.ClickHouseTarget;
 import io.activitytrail.event.ActivityEvent;
+import io.activitytrail.event.Notification;
+import io.activitytrail.event.NotificationChannel;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.attribution.TransactionBatch;
 import io.activitytrail.flink.contract.ContractRecordSerializer;
+import io.activitytrail.flink.contract.NotificationRecordSerializer;
 import io.activitytrail.flink.deadletter.DeadLetter;
 import io.activitytrail.flink.deadletter.DeadLetterSerializer;
 import io.activitytrail.flink.deadletter.KafkaDeadLetterReporter;
 import io.activitytrail.flink.decode.DebeziumDecoder;
 import io.activitytrail.flink.decode.Decoded;
 import io.activitytrail.flink.decode.TransactionBoundary;
+import io.activitytrail.flink.notify.EmailSink;
+import io.activitytrail.flink.notify.KafkaEmailFailures;
 import io.activitytrail.flink.operators.AttributionJoin;
 import io.activitytrail.flink.operators.CommitSequencer;
 import io.activitytrail.flink.operators.DecodeFunction;
+import io.activitytrail.flink.operators.EmailBatchFunction;
 import io.activitytrail.flink.operators.NormalizeFunction;
 import io.activitytrail.flink.operators.RawRecordDeserializer;
 import io.activitytrail.flink.operators.Routing;
@@ -26,6 +32,8 @@ import io.activitytrail.flink.source.RawRecord;
 import io.activitytrail.flink.types.TrailTypes;
 import io.activitytrail.mapping.Mapping;
 import io.activitytrail.mapping.MappingLoader;
+import io.activitytrail.notifications.email.EmailBatching;
+import io.activitytrail.notifications.email.SmtpSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -127,7 +135,16 @@ public final class NormalizerJob {
             .setRecordSerializer(new DeadLetterSerializer(options.get(DEAD_LETTER_TOPIC)))
             .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
             .build();
-    compose(records, options, activitySink(options), contractSink(options), deadLetters);
+    compose(
+        records,
+        options,
+        new JobSinks(
+            activitySink(options),
+            contractSink(options),
+            notificationSink(options),
+            notificationTopic(options),
+            emailPath(options),
+            deadLetters));
   }
 
   static OffsetsInitializer startingOffsets(StartingOffsets from) {
@@ -159,25 +176,21 @@ public final class NormalizerJob {
             .build());
   }
 
-  /** The topology without contract topics. */
+  /** The topology with activities and dead letters only. */
   public static void compose(
       DataStream<RawRecord> records,
       Configuration options,
       Sink<ActivityEvent> activities,
       Sink<DeadLetter> deadLetters) {
-    compose(records, options, activities, Optional.empty(), deadLetters);
+    compose(records, options, JobSinks.of(activities, deadLetters));
   }
 
   /**
-   * The topology, handed its source stream and sinks (tests pass their own). Events are written at
-   * least once; their deterministic event ids let ClickHouse and consumers collapse replays.
+   * The topology, handed its source stream and sinks (tests pass their own). Events and
+   * notifications are written at least once; their deterministic ids let ClickHouse, the mailer's
+   * sent log and consumers collapse replays.
    */
-  public static void compose(
-      DataStream<RawRecord> records,
-      Configuration options,
-      Sink<ActivityEvent> activities,
-      Optional<Sink<ActivityEvent>> contractTopics,
-      Sink<DeadLetter> deadLetters) {
+  public static void compose(DataStream<RawRecord> records, Configuration options, JobSinks sinks) {
     Mapping mapping = MappingLoader.load(options.get(MAPPING_FILE));
     DebeziumDecoder decoder = new DebeziumDecoder(options.get(CDC_TOPIC_PREFIX), mapping);
     Duration maxWait = options.get(ATTRIBUTION_MAX_WAIT);
@@ -256,52 +269,144 @@ public final class NormalizerJob {
             .uid("normalize-by-workspace");
 
     // Store: activities and audit events to ClickHouse
-    normalized.sinkTo(activities).name("activities").uid("activities");
+    normalized.sinkTo(sinks.activities()).name("activities").uid("activities");
 
     // Publish: the contract topics, Confluent wire format, key = event id
-    contractTopics.ifPresent(
-        sink -> normalized.sinkTo(sink).name("contract-topics").uid("contract-topics"));
+    sinks
+        .contractTopics()
+        .ifPresent(sink -> normalized.sinkTo(sink).name("contract-topics").uid("contract-topics"));
+
+    // Notify: each activity's notifications, decided in normalize with the workspace's settings,
+    // followers and assignees as committed before it; in the app, on their topic, by email
+    DataStream<Notification> notifications =
+        normalized.getSideOutput(NormalizeFunction.NOTIFICATIONS);
+    notifications
+        .filter(new Routing.OnChannel(NotificationChannel.in_app))
+        .name("in-app")
+        .uid("in-app")
+        .sinkTo(sinks.inAppNotifications())
+        .name("in-app-notifications")
+        .uid("in-app-notifications");
+    sinks
+        .notificationTopic()
+        .ifPresent(
+            sink ->
+                notifications.sinkTo(sink).name("notification-topic").uid("notification-topic"));
+    // Email: per recipient, batched (assignments at once), each batch one email, sent once
+    sinks
+        .email()
+        .ifPresent(
+            email ->
+                notifications
+                    .filter(new Routing.OnChannel(NotificationChannel.email))
+                    .name("by-email")
+                    .uid("by-email")
+                    .keyBy(new Routing.ByRecipient())
+                    .process(new EmailBatchFunction(email.batching()))
+                    .name("email-batch")
+                    .uid("email-batch")
+                    .sinkTo(email.sink())
+                    .name("email")
+                    .uid("email"));
 
     // Dead letters: what decoding or normalizing gave up on, with the reason and stage, to their
     // topic
     decoded
         .getSideOutput(DecodeFunction.DEAD_LETTERS)
         .union(normalized.getSideOutput(NormalizeFunction.DEAD_LETTERS))
-        .sinkTo(deadLetters)
+        .sinkTo(sinks.deadLetters())
         .name("dead-letters")
         .uid("dead-letters");
   }
 
   static Sink<ActivityEvent> activitySink(Configuration options) {
-    String database = options.get(CLICKHOUSE_DATABASE);
-    ClickHouseTarget target =
-        switch (options.get(CLICKHOUSE_MODE)) {
-          case embedded ->
-              ClickHouseTarget.embedded(
-                  Path.of(required(options, CLICKHOUSE_EMBEDDED_LIBRARY)),
-                  Path.of(required(options, CLICKHOUSE_EMBEDDED_PATH)),
-                  database);
-          case server ->
-              ClickHouseTarget.server(
-                  required(options, CLICKHOUSE_URL),
-                  options.get(CLICKHOUSE_USER),
-                  options.get(CLICKHOUSE_PASSWORD),
-                  database);
-        };
     return new ClickHouseSink<>(
-        target,
+        clickHouse(options),
         RowFormat.ACTIVITIES,
         options.get(SINK_BATCH_SIZE),
         options.get(SINK_FLUSH_INTERVAL),
-        new RetryPolicy(
-            options.get(SINK_RETRY_MAX_ATTEMPTS),
-            options.get(SINK_RETRY_INITIAL_BACKOFF),
-            options.get(SINK_RETRY_MAX_BACKOFF)),
+        retry(options),
         // rows ClickHouse refuses go to the same topic, with the same headers, as decode failures
         new KafkaDeadLetterReporter.Factory<>(
             required(options, KAFKA_BOOTSTRAP_SERVERS),
             options.get(DEAD_LETTER_TOPIC),
             DeadLetter::refusedRow));
+  }
+
+  static Sink<Notification> notificationSink(Configuration options) {
+    return new ClickHouseSink<>(
+        clickHouse(options),
+        RowFormat.NOTIFICATIONS,
+        options.get(SINK_BATCH_SIZE),
+        options.get(SINK_FLUSH_INTERVAL),
+        retry(options),
+        new KafkaDeadLetterReporter.Factory<>(
+            required(options, KAFKA_BOOTSTRAP_SERVERS),
+            options.get(DEAD_LETTER_TOPIC),
+            DeadLetter::refusedNotification));
+  }
+
+  /** {@code trail.notifications}, or empty when no registry is configured. */
+  static Optional<Sink<Notification>> notificationTopic(Configuration options) {
+    return options
+        .getOptional(REGISTRY_URL)
+        .filter(url -> !url.isBlank())
+        .map(
+            registry ->
+                KafkaSink.<Notification>builder()
+                    .setBootstrapServers(required(options, KAFKA_BOOTSTRAP_SERVERS))
+                    .setRecordSerializer(new NotificationRecordSerializer(registry))
+                    .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                    .build());
+  }
+
+  /** The email path, or empty (notifications in the app only) when no mail host is set. */
+  static Optional<JobSinks.Email> emailPath(Configuration options) {
+    Optional<SmtpSettings> smtp = NotificationOptions.smtp(options);
+    if (smtp.isEmpty()) {
+      LOG.info(
+          "{} is not set: notifications are in the app only, no email",
+          NotificationOptions.SMTP_HOST.key());
+      return Optional.empty();
+    }
+    LOG.info("email notifications through {}", smtp.get());
+    return Optional.of(
+        new JobSinks.Email(
+            new EmailBatching(
+                options.get(NotificationOptions.EMAIL_QUIET_PERIOD),
+                options.get(NotificationOptions.EMAIL_MAX_DELAY),
+                options.get(NotificationOptions.EMAIL_HOURLY_CAP)),
+            new EmailSink(
+                smtp.get(),
+                NotificationOptions.links(options),
+                clickHouse(options),
+                retry(options),
+                new KafkaEmailFailures.Factory(
+                    required(options, KAFKA_BOOTSTRAP_SERVERS), options.get(DEAD_LETTER_TOPIC)))));
+  }
+
+  private static RetryPolicy retry(Configuration options) {
+    return new RetryPolicy(
+        options.get(SINK_RETRY_MAX_ATTEMPTS),
+        options.get(SINK_RETRY_INITIAL_BACKOFF),
+        options.get(SINK_RETRY_MAX_BACKOFF));
+  }
+
+  static ClickHouseTarget clickHouse(Configuration options) {
+    String database = options.get(CLICKHOUSE_DATABASE);
+    return switch (options.get(CLICKHOUSE_MODE)) {
+      case embedded ->
+          ClickHouseTarget.embedded(
+              Path.of(required(options, CLICKHOUSE_EMBEDDED_LIBRARY)),
+              Path.of(required(options, CLICKHOUSE_EMBEDDED_PATH)),
+              database);
+      case server ->
+          ClickHouseTarget.server(
+              required(options, CLICKHOUSE_URL),
+              options.get(CLICKHOUSE_USER),
+              options.get(CLICKHOUSE_PASSWORD),
+              database);
+    };
   }
 
   /** {@code --key value} pairs, or a single properties file path. */

@@ -201,8 +201,17 @@ public final class NormalizerOptions {
           SINK_RETRY_INITIAL_BACKOFF,
           SINK_RETRY_MAX_BACKOFF);
 
+  /** Every option the job takes: its own and the notifier's ({@link NotificationOptions}). */
+  static List<ConfigOption<?>> everyOption() {
+    List<ConfigOption<?>> all = new java.util.ArrayList<>(ALL);
+    all.addAll(NotificationOptions.ALL);
+    return all;
+  }
+
   public static Set<String> keys() {
-    return ALL.stream().map(ConfigOption::key).collect(Collectors.toCollection(TreeSet::new));
+    return everyOption().stream()
+        .map(ConfigOption::key)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   /**
@@ -219,7 +228,7 @@ public final class NormalizerOptions {
           "unknown option(s) " + unknown + "; valid options: " + String.join(", ", keys()));
     }
     Configuration configuration = Configuration.fromMap(settings);
-    for (ConfigOption<?> option : ALL) {
+    for (ConfigOption<?> option : everyOption()) {
       try {
         configuration.getOptional(option);
       } catch (IllegalArgumentException e) {

@@ -1,5 +1,7 @@
 package io.activitytrail.flink.deadletter;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.activitytrail.clickhouse.ActivityRows;
 import io.activitytrail.clickhouse.ClickHouseException;
 import io.activitytrail.clickhouse.NotificationRows;
@@ -9,6 +11,7 @@ import io.activitytrail.event.SourcePosition;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.decode.SourceRef;
 import io.activitytrail.flink.source.RawRecord;
+import io.activitytrail.notifications.email.EmailMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +54,12 @@ public record DeadLetter(
      * A row ClickHouse refused: key = event or notification id, value = the row exactly as sent,
      * one JSONEachRow line of its table (ActivityRows, NotificationRows), insertable once fixed.
      */
-    CLICKHOUSE_SINK("clickhouse-sink");
+    CLICKHOUSE_SINK("clickhouse-sink"),
+    /**
+     * An email the mail server refused for good, or still after every retry: key = Message-ID,
+     * value = the email as JSON (to, subject, text, the notification ids it carries).
+     */
+    EMAIL("email");
 
     private final String id;
 
@@ -120,6 +128,39 @@ public record DeadLetter(
         reason,
         failedAt);
   }
+
+  /** An email that could not be sent, with the mail server's reason. */
+  public static DeadLetter failedEmail(
+      EmailMessage message, List<Notification> batch, Exception reason, long failedAt) {
+    SourcePosition source = batch.get(0).getActivity().getSource();
+    Map<String, Object> email = new LinkedHashMap<>();
+    email.put("message_id", message.messageId());
+    email.put("to", message.to());
+    email.put("subject", message.subject());
+    email.put("notification_ids", message.notificationIds());
+    email.put("text", message.text());
+    byte[] value;
+    try {
+      value = EMAIL_JSON.writeValueAsBytes(email);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write an email as JSON", e);
+    }
+    return new DeadLetter(
+        Stage.EMAIL,
+        source.getTopic(),
+        source.getPartition(),
+        source.getOffset(),
+        null,
+        message.messageId().getBytes(StandardCharsets.UTF_8),
+        value,
+        new LinkedHashMap<>(),
+        reason.getClass().getName(),
+        String.valueOf(reason.getMessage()),
+        null,
+        failedAt);
+  }
+
+  private static final ObjectMapper EMAIL_JSON = new ObjectMapper();
 
   private static DeadLetter refused(
       String id, byte[] row, SourcePosition source, ClickHouseException reason, long failedAt) {

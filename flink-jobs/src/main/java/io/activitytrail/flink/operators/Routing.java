@@ -1,5 +1,7 @@
 package io.activitytrail.flink.operators;
 
+import io.activitytrail.event.Notification;
+import io.activitytrail.event.NotificationChannel;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.classify.Normalizer;
 import io.activitytrail.flink.decode.Decoded;
@@ -80,6 +82,28 @@ public final class Routing {
     @Override
     public String getKey(Attributed attributed) {
       return Normalizer.workspaceOf(attributed, mapping);
+    }
+  }
+
+  /** Notifications of one channel. */
+  public static final class OnChannel implements FilterFunction<Notification> {
+    private final NotificationChannel channel;
+
+    public OnChannel(NotificationChannel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public boolean filter(Notification notification) {
+      return notification.getChannel() == channel;
+    }
+  }
+
+  /** One recipient: their emails are batched together. */
+  public static final class ByRecipient implements KeySelector<Notification, String> {
+    @Override
+    public String getKey(Notification notification) {
+      return notification.getWorkspaceId() + "|" + notification.getRecipientId();
     }
   }
 }

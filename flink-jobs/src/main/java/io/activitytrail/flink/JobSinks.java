@@ -1,0 +1,43 @@
+package io.activitytrail.flink;
+
+import io.activitytrail.event.ActivityEvent;
+import io.activitytrail.event.Notification;
+import io.activitytrail.flink.deadletter.DeadLetter;
+import io.activitytrail.notifications.email.EmailBatching;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+/**
+ * Where the job's output goes: {@link NormalizerJob#build} wires the production sinks, tests hand
+ * their own.
+ *
+ * @param contractTopics {@code trail.activities} and {@code trail.audit-events}; empty without a
+ *     registry
+ * @param inAppNotifications the in-app notifications' table
+ * @param notificationTopic {@code trail.notifications}; empty without a registry
+ * @param email the email path; empty without a mail server
+ */
+public record JobSinks(
+    Sink<ActivityEvent> activities,
+    Optional<Sink<ActivityEvent>> contractTopics,
+    Sink<Notification> inAppNotifications,
+    Optional<Sink<Notification>> notificationTopic,
+    Optional<Email> email,
+    Sink<DeadLetter> deadLetters) {
+
+  /** Batching rules and the sink that sends each batch as one email. */
+  public record Email(EmailBatching batching, Sink<List<Notification>> sink) {}
+
+  /** Activities and dead letters only; notifications go nowhere. */
+  public static JobSinks of(Sink<ActivityEvent> activities, Sink<DeadLetter> deadLetters) {
+    return new JobSinks(
+        activities,
+        Optional.empty(),
+        new DiscardingSink<>(),
+        Optional.empty(),
+        Optional.empty(),
+        deadLetters);
+  }
+}
