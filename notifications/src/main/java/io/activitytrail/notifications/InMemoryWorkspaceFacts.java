@@ -66,7 +66,7 @@ public final class InMemoryWorkspaceFacts implements WorkspaceFacts, FactUpdate.
   public Set<String> admins() {
     Set<String> admins = new TreeSet<>();
     members.values().stream()
-        .filter(m -> adminRoles.contains(m.role()))
+        .filter(m -> m.role() != null && adminRoles.contains(m.role()))
         .forEach(m -> admins.add(m.id()));
     return admins;
   }

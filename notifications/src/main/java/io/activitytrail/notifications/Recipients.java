@@ -108,7 +108,7 @@ public final class Recipients implements Serializable {
       if (member.isEmpty()) {
         return;
       }
-      boolean admin = adminRoles.contains(member.get().role());
+      boolean admin = member.get().role() != null && adminRoles.contains(member.get().role());
       if (reason == Reason.AUDIT && !admin) {
         return;
       }

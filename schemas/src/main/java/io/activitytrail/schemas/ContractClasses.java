@@ -4,6 +4,8 @@ import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.event.Actor;
 import io.activitytrail.event.Category;
 import io.activitytrail.event.FieldChange;
+import io.activitytrail.event.Notification;
+import io.activitytrail.event.NotificationChannel;
 import io.activitytrail.event.SourcePosition;
 import org.apache.avro.util.ClassSecurityValidator;
 
@@ -36,6 +38,8 @@ public final class ContractClasses {
                 .add(FieldChange.class)
                 .add(SourcePosition.class)
                 .add(Category.class)
+                .add(Notification.class)
+                .add(NotificationChannel.class)
                 .build()));
     trusted = true;
   }

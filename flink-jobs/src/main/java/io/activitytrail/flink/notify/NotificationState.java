@@ -98,7 +98,9 @@ public final class NotificationState implements WorkspaceFacts, FactUpdate.Targe
     put(members, member.id(), write(member));
     Set<String> admins = admins();
     boolean changed =
-        adminRoles.contains(member.role()) ? admins.add(member.id()) : admins.remove(member.id());
+        member.role() != null && adminRoles.contains(member.role())
+            ? admins.add(member.id())
+            : admins.remove(member.id());
     if (changed) {
       put(indexes, ADMINS, write(admins));
     }

@@ -99,10 +99,10 @@ public final class EmailBatchFunction
     update(firstAt, state.firstAt());
     update(lastAt, state.lastAt());
     // Nothing waiting but recent sends: wake once they are an hour old, to forget them.
-    Long wake =
-        step.wakeAt() != null || state.sentAt().isEmpty()
-            ? step.wakeAt()
-            : state.sentAt().get(state.sentAt().size() - 1) + HOUR_MILLIS;
+    Long wake = step.wakeAt();
+    if (wake == null && !state.sentAt().isEmpty()) {
+      wake = state.sentAt().get(state.sentAt().size() - 1) + HOUR_MILLIS;
+    }
     Long set = timer.value();
     if (set != null && !set.equals(wake)) {
       timers.deleteProcessingTimeTimer(set);

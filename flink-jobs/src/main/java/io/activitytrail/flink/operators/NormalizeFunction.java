@@ -108,31 +108,48 @@ public final class NormalizeFunction extends KeyedProcessFunction<String, Attrib
   @Override
   public void processElement(Attributed attributed, Context ctx, Collector<ActivityEvent> out) {
     List<ActivityEvent> events;
-    List<Notification> notifications = new ArrayList<>();
     try {
       events = normalizer.normalize(attributed, new StateStore(), Instant.now());
-      if (facts != null) {
-        if (attributed.event() instanceof RowChange change) {
-          facts.apply(NotificationFacts.of(change, mapping));
-        }
-        for (ActivityEvent event : events) {
-          notifications.addAll(Notifications.of(event, recipients.decide(event, facts)));
-        }
-      }
     } catch (StateAccessException e) {
       // the state backend failing is not this event's fault: let Flink restart from a checkpoint
       throw e;
     } catch (RuntimeException e) {
       // a data error or a normalizer bug: one event must not stop the pipeline
-      deadLetters.inc();
-      ctx.output(DEAD_LETTERS, DeadLetter.ofEvent(attributed, e, System.currentTimeMillis()));
+      deadLetter(attributed, e, ctx);
       return;
     }
     events.forEach(out::collect);
-    for (Notification notification : notifications) {
-      ctx.output(NOTIFICATIONS, notification);
+    if (facts != null) {
+      notify(attributed, events, ctx);
     }
+  }
+
+  /**
+   * The change's facts first (a new assignee, a changed setting), then each event's notifications.
+   * A failure here loses no activity: the activities are out, the change goes to the dead letters.
+   */
+  private void notify(Attributed attributed, List<ActivityEvent> events, Context ctx) {
+    List<Notification> notifications = new ArrayList<>();
+    try {
+      if (attributed.event() instanceof RowChange change) {
+        facts.apply(NotificationFacts.of(change, mapping));
+      }
+      for (ActivityEvent event : events) {
+        notifications.addAll(Notifications.of(event, recipients.decide(event, facts)));
+      }
+    } catch (StateAccessException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      deadLetter(attributed, e, ctx);
+      return;
+    }
+    notifications.forEach(notification -> ctx.output(NOTIFICATIONS, notification));
     notified.inc(notifications.size());
+  }
+
+  private void deadLetter(Attributed attributed, RuntimeException e, Context ctx) {
+    deadLetters.inc();
+    ctx.output(DEAD_LETTERS, DeadLetter.ofEvent(attributed, e, System.currentTimeMillis()));
   }
 
   @Override

@@ -2,10 +2,13 @@ package io.activitytrail.flink.operators;
 
 import static io.activitytrail.flink.Changes.ADA;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.event.FieldChange;
+import io.activitytrail.event.Notification;
+import io.activitytrail.event.NotificationChannel;
 import io.activitytrail.flink.Fixtures;
 import io.activitytrail.flink.Strict;
 import io.activitytrail.flink.attribution.Attributed;
@@ -137,6 +140,58 @@ class NormalizeFunctionTest {
     }
   }
 
+  @Test
+  @DisplayName(
+      "an assignment notifies the assignee in the app and by email, at the address committed"
+          + " before it, for reason assigned")
+  void notifiesTheAssignee() throws Exception {
+    try (var harness = harness()) {
+      harness.open();
+      send(harness, user("acme", 9, "Bob Builder", 1));
+      send(harness, assign("acme", 9, 2));
+
+      assertThat(notifications(harness))
+          .extracting(
+              Notification::getRecipientId,
+              Notification::getChannel,
+              Notification::getRecipientEmail,
+              Notification::getReason)
+          .containsExactly(
+              tuple("9", NotificationChannel.in_app, null, "assigned"),
+              tuple("9", NotificationChannel.email, "bob.builder@acme.test", "assigned"));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a setting committed before a change applies to it: email off keeps the in-app"
+          + " notification only")
+  void settingsApplyInCommitOrder() throws Exception {
+    try (var harness = harness()) {
+      harness.open();
+      send(harness, user("acme", 9, "Bob Builder", 1));
+      send(harness, preference("acme", 9, "assigned", "assigned", true, false, 2));
+      send(harness, assign("acme", 9, 3));
+
+      assertThat(notifications(harness))
+          .extracting(Notification::getChannel)
+          .containsExactly(NotificationChannel.in_app);
+    }
+  }
+
+  @Test
+  @DisplayName("an agent assigning a ticket to themself is not notified of their own change")
+  void notTheActor() throws Exception {
+    try (var harness = harness()) {
+      harness.open();
+      send(harness, user("acme", 5, "Ada Agent", 1));
+      send(harness, assign("acme", 5, 2));
+
+      assertThat(assignments(harness.extractOutputValues())).hasSize(1);
+      assertThat(notifications(harness)).isEmpty();
+    }
+  }
+
   private static List<ActivityEvent> assignments(List<ActivityEvent> events) {
     return events.stream().filter(e -> e.getType().equals("assigned")).toList();
   }
@@ -155,7 +210,34 @@ class NormalizeFunctionTest {
     row.put("id", ColumnValue.of(Kind.NUMBER, Long.toString(id)));
     row.put("workspace_id", text(workspace));
     row.put("name", text(name));
+    row.put(
+        "email", text(name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@acme.test"));
+    row.put("role", text("agent"));
     return change("users", Op.CREATE, new LinkedHashMap<>(), row, lsn);
+  }
+
+  private static RowChange preference(
+      String workspace,
+      long user,
+      String type,
+      String scope,
+      boolean inApp,
+      boolean email,
+      long lsn) {
+    LinkedHashMap<String, ColumnValue> row = new LinkedHashMap<>();
+    row.put("workspace_id", text(workspace));
+    row.put("user_id", ColumnValue.of(Kind.NUMBER, Long.toString(user)));
+    row.put("activity_type", text(type));
+    row.put("scope", text(scope));
+    row.put("in_app", ColumnValue.of(Kind.BOOLEAN, Boolean.toString(inApp)));
+    row.put("email", ColumnValue.of(Kind.BOOLEAN, Boolean.toString(email)));
+    return change("notification_preferences", Op.CREATE, new LinkedHashMap<>(), row, lsn);
+  }
+
+  private static List<Notification> notifications(
+      KeyedOneInputStreamOperatorTestHarness<String, Attributed, ActivityEvent> harness) {
+    var out = harness.getSideOutput(NormalizeFunction.NOTIFICATIONS);
+    return out == null ? List.of() : out.stream().map(StreamRecord::getValue).toList();
   }
 
   private static RowChange assign(String workspace, long assignee, long lsn) {
