@@ -5,6 +5,8 @@ import io.activitytrail.stack.LocalStack;
 import io.activitytrail.stack.ServiceId;
 import io.activitytrail.stack.StackConfig;
 import io.activitytrail.stack.StackPorts;
+import io.activitytrail.stack.mail.HostPort;
+import io.activitytrail.stack.mail.MailboxReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -76,6 +78,16 @@ final class E2eStack {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The mail piece's SMTP server, where the engine sends notification email. */
+  HostPort smtp() {
+    return stack.config().smtp();
+  }
+
+  /** Reads any mailbox of the mail piece over IMAP, the address as login. */
+  MailboxReader mail() {
+    return MailboxReader.forLocalStack(stack.config().imap(), stack.config().mailApiUrl());
   }
 
   String apiUrl() {
