@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
           + " sender and subject, or with --json every header and the plain and HTML bodies.",
       "Each recipient has a mailbox of their own: a message to two people is listed twice.",
       "Any mailbox can also be read with an IMAP client: server 127.0.0.1, port TRAIL_IMAP_PORT"
-          + " (13143), user name and password both the address.",
+          + " (default 13143), user name and password both the address.",
       "Mail lives in the server's memory: trail down empties every mailbox.",
       "Exit code 0 ok (also when nothing was delivered), 1 when the mail server is not running"
           + " or cannot be read, 2 usage error."

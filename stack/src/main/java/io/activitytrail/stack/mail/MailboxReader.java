@@ -77,7 +77,11 @@ public final class MailboxReader {
         .orElse(List.of());
   }
 
-  /** The newest {@code limit} messages across every mailbox, newest first. */
+  /**
+   * The newest {@code limit} messages across every mailbox, newest first. The server's arrival
+   * times have whole seconds: within one second, messages of different mailboxes follow the
+   * addresses' order, those of one mailbox its arrival order.
+   */
   public List<DeliveredMail> all(int limit) {
     checkLimit(limit);
     List<DeliveredMail> all = new ArrayList<>();
