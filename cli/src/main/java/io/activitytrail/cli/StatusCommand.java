@@ -72,5 +72,11 @@ final class StatusCommand implements Callable<Integer> {
           s.endpoint());
     }
     out.println("clickhouse: embedded at " + status.config().clickHousePath() + " (engine)");
+    out.println(
+        "mail: smtp "
+            + status.config().smtp()
+            + ", imap "
+            + status.config().imap()
+            + " (user name and password: the address; trail mail lists what arrived)");
   }
 }

@@ -25,13 +25,15 @@ import picocli.CommandLine.Command;
       TokenCommand.class,
       ApiCommand.class,
       MigrateCommand.class,
-      SqlCommand.class
+      SqlCommand.class,
+      MailCommand.class
     },
     footer = {
       "",
       "Environment: TRAIL_HOME (state folder, default <repo>/.trail), TRAIL_POSTGRES_PORT,"
           + " TRAIL_KAFKA_PORT, TRAIL_KAFKA_CONTROLLER_PORT, TRAIL_CONNECT_PORT, TRAIL_REGISTRY_PORT,"
-          + " TRAIL_REGISTRY_MANAGEMENT_PORT, TRAIL_API_PORT, TRAIL_JAVA21_HOME.",
+          + " TRAIL_REGISTRY_MANAGEMENT_PORT, TRAIL_API_PORT, TRAIL_CLICKHOUSE_HTTP_PORT,"
+          + " TRAIL_SMTP_PORT, TRAIL_IMAP_PORT, TRAIL_MAIL_API_PORT, TRAIL_JAVA21_HOME.",
       "Exit codes: 0 ok, 1 failure, 2 usage error."
     })
 public final class Trail implements Runnable {

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Start the local stack (PostgreSQL, Kafka, Kafka Connect with Debezium, Apicurio Registry,"
-          + " and the engine: Flink job + embedded ClickHouse + HTTP API) and wait until it is"
-          + " ready.",
+          + " a mail server (GreenMail: SMTP and IMAP), and the engine: Flink job + embedded"
+          + " ClickHouse + HTTP API) and wait until it is ready.",
       "Services already running are kept; state survives restarts. Logs: <TRAIL_HOME>/logs."
     })
 final class UpCommand implements Callable<Integer> {

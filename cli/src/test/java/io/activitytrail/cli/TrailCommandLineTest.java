@@ -56,7 +56,9 @@ class TrailCommandLineTest {
           "audit",
           "token",
           "api",
-          "migrate"
+          "migrate",
+          "sql",
+          "mail"
         }) {
       assertThat(run(command, "--help")).as(command).isEqualTo(0);
     }

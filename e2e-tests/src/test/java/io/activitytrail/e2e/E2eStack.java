@@ -5,6 +5,8 @@ import io.activitytrail.stack.LocalStack;
 import io.activitytrail.stack.ServiceId;
 import io.activitytrail.stack.StackConfig;
 import io.activitytrail.stack.StackPorts;
+import io.activitytrail.stack.mail.HostPort;
+import io.activitytrail.stack.mail.MailboxReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -23,7 +25,7 @@ import java.util.Map;
  */
 final class E2eStack {
   private static final StackPorts PORTS =
-      new StackPorts(25432, 29092, 29093, 28083, 28081, 29081, 28080, 28123);
+      new StackPorts(25432, 29092, 29093, 28083, 28081, 29081, 28080, 28123, 23025, 23143, 23080);
   private static E2eStack shared;
   // Held in a field for the JVM's life: an unreferenced channel is closed when collected, and its
   // lock with it (seen: a second run started its stack on the ports of one still running).
@@ -76,6 +78,16 @@ final class E2eStack {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The mail piece's SMTP server, where the engine sends notification email. */
+  HostPort smtp() {
+    return stack.config().smtp();
+  }
+
+  /** Reads any mailbox of the mail piece over IMAP, the address as login. */
+  MailboxReader mail() {
+    return MailboxReader.forLocalStack(stack.config().imap(), stack.config().mailApiUrl());
   }
 
   String apiUrl() {

@@ -67,12 +67,16 @@ public final class LocalStack {
     checkPorts(services);
     List<ServiceId> started = new ArrayList<>();
     try {
-      // Registry and Kafka start alongside PostgreSQL: on 2 cores the JVM starts overlap well.
+      // Registry, Kafka and mail start alongside PostgreSQL: on 2 cores the JVM starts overlap
+      // well.
       start(services.get(ServiceId.POSTGRES), deadline, started);
       start(services.get(ServiceId.KAFKA), deadline, started);
       start(services.get(ServiceId.REGISTRY), deadline, started);
+      start(services.get(ServiceId.MAIL), deadline, started);
       awaitReady(services.get(ServiceId.POSTGRES), deadline);
       awaitReady(services.get(ServiceId.KAFKA), deadline);
+      // The engine's mail sender finds its SMTP server answering from its first notification.
+      awaitReady(services.get(ServiceId.MAIL), deadline);
       start(services.get(ServiceId.CONNECT), deadline, started);
       start(services.get(ServiceId.ENGINE), deadline, started);
       awaitReady(services.get(ServiceId.CONNECT), deadline);
@@ -156,6 +160,7 @@ public final class LocalStack {
     services.put(ServiceId.KAFKA, new KafkaService(config, topics));
     services.put(ServiceId.REGISTRY, new RegistryService(config, env));
     services.put(ServiceId.CONNECT, new ConnectService(config, connector));
+    services.put(ServiceId.MAIL, new MailService(config));
     services.put(ServiceId.ENGINE, new EngineService(config));
     return services;
   }
@@ -167,6 +172,7 @@ public final class LocalStack {
     services.put(ServiceId.KAFKA, new KafkaService(config, Set.of()));
     services.put(ServiceId.REGISTRY, new RegistryService(config, env));
     services.put(ServiceId.CONNECT, new ConnectService(config, null));
+    services.put(ServiceId.MAIL, new MailService(config));
     services.put(ServiceId.ENGINE, new EngineService(config));
     return services;
   }
@@ -263,6 +269,7 @@ public final class LocalStack {
       case KAFKA -> config.kafkaBootstrap();
       case REGISTRY -> config.registryUrl();
       case CONNECT -> config.connectUrl();
+      case MAIL -> "smtp://" + config.smtp() + " imap://" + config.imap();
       case ENGINE -> config.apiUrl();
     };
   }

@@ -9,6 +9,8 @@ public enum ServiceId {
   KAFKA,
   REGISTRY,
   CONNECT,
+  // Before the engine, which sends notification email to it, and stopped after it.
+  MAIL,
   ENGINE;
 
   /** The name used in file names, log lines and the command line. */

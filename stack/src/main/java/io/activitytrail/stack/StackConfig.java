@@ -2,6 +2,7 @@ package io.activitytrail.stack;
 
 import io.activitytrail.clickhouse.ClickHouseMigrations;
 import io.activitytrail.clickhouse.http.SqlCredentials;
+import io.activitytrail.stack.mail.HostPort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,6 +19,9 @@ public record StackConfig(Path repoRoot, Path home, StackPorts ports) {
   public static final String POSTGRES_PASSWORD = "trail";
   public static final String POSTGRES_DATABASE = "helpdesk";
   public static final String CLICKHOUSE_DATABASE = ClickHouseMigrations.DEFAULT_DATABASE;
+
+  /** Every piece binds the loopback address only. */
+  public static final String LOOPBACK = "127.0.0.1";
 
   public StackConfig {
     repoRoot = repoRoot.toAbsolutePath().normalize();
@@ -39,16 +43,19 @@ public record StackConfig(Path repoRoot, Path home, StackPorts ports) {
 
   /** The environment that makes a child's {@link #fromEnvironment} give this configuration. */
   public Map<String, String> toEnvironment() {
-    return Map.of(
-        "TRAIL_CLICKHOUSE_HTTP_PORT", Integer.toString(ports.clickhouseHttp()),
-        "TRAIL_HOME", home.toString(),
-        "TRAIL_POSTGRES_PORT", Integer.toString(ports.postgres()),
-        "TRAIL_KAFKA_PORT", Integer.toString(ports.kafka()),
-        "TRAIL_KAFKA_CONTROLLER_PORT", Integer.toString(ports.kafkaController()),
-        "TRAIL_CONNECT_PORT", Integer.toString(ports.connect()),
-        "TRAIL_REGISTRY_PORT", Integer.toString(ports.registry()),
-        "TRAIL_REGISTRY_MANAGEMENT_PORT", Integer.toString(ports.registryManagement()),
-        "TRAIL_API_PORT", Integer.toString(ports.api()));
+    return Map.ofEntries(
+        Map.entry("TRAIL_HOME", home.toString()),
+        Map.entry("TRAIL_POSTGRES_PORT", Integer.toString(ports.postgres())),
+        Map.entry("TRAIL_KAFKA_PORT", Integer.toString(ports.kafka())),
+        Map.entry("TRAIL_KAFKA_CONTROLLER_PORT", Integer.toString(ports.kafkaController())),
+        Map.entry("TRAIL_CONNECT_PORT", Integer.toString(ports.connect())),
+        Map.entry("TRAIL_REGISTRY_PORT", Integer.toString(ports.registry())),
+        Map.entry("TRAIL_REGISTRY_MANAGEMENT_PORT", Integer.toString(ports.registryManagement())),
+        Map.entry("TRAIL_API_PORT", Integer.toString(ports.api())),
+        Map.entry("TRAIL_CLICKHOUSE_HTTP_PORT", Integer.toString(ports.clickhouseHttp())),
+        Map.entry("TRAIL_SMTP_PORT", Integer.toString(ports.smtp())),
+        Map.entry("TRAIL_IMAP_PORT", Integer.toString(ports.imap())),
+        Map.entry("TRAIL_MAIL_API_PORT", Integer.toString(ports.mailApi())));
   }
 
   public Path dataDir(String piece) {
@@ -121,6 +128,27 @@ public record StackConfig(Path repoRoot, Path home, StackPorts ports) {
     return "http://127.0.0.1:" + ports.clickhouseHttp();
   }
 
+  /**
+   * The local mail server's SMTP endpoint, where the engine sends notification email: plain SMTP,
+   * no TLS, and any user name and password (or none) accepted.
+   */
+  public HostPort smtp() {
+    return new HostPort(LOOPBACK, ports.smtp());
+  }
+
+  /**
+   * The local mail server's IMAP endpoint: every mailbox opens with its address as both user name
+   * and password (see {@link io.activitytrail.stack.mail.MailboxReader}).
+   */
+  public HostPort imap() {
+    return new HostPort(LOOPBACK, ports.imap());
+  }
+
+  /** GreenMail's HTTP API (readiness, the list of mailboxes, purge). */
+  public String mailApiUrl() {
+    return "http://" + LOOPBACK + ":" + ports.mailApi();
+  }
+
   public Path kafkaLib() {
     return repoRoot.resolve("infra/runtime/kafka/target/lib");
   }
@@ -131,6 +159,10 @@ public record StackConfig(Path repoRoot, Path home, StackPorts ports) {
 
   public Path registryJar() {
     return repoRoot.resolve("infra/runtime/registry/target/apicurio/quarkus-run.jar");
+  }
+
+  public Path mailJar() {
+    return repoRoot.resolve("infra/runtime/mail/target/greenmail/greenmail-standalone.jar");
   }
 
   public Path connectorJson() {

@@ -45,6 +45,9 @@ public record StackStatus(StackConfig config, List<ServiceStatus> services) {
     http.put("database", StackConfig.CLICKHOUSE_DATABASE);
     json.put("clickhouse_http", http);
     json.put("api_url", config.apiUrl());
+    json.put("smtp", config.smtp().toJson());
+    json.put("imap", config.imap().toJson());
+    json.put("mail_api_url", config.mailApiUrl());
     Map<String, Object> services = new LinkedHashMap<>();
     for (ServiceStatus s : this.services) {
       Map<String, Object> one = new LinkedHashMap<>();
