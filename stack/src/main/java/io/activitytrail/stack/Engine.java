@@ -14,17 +14,22 @@ import io.activitytrail.clickhouse.http.SqlCredentials;
 import io.activitytrail.clickhouse.target.ClickHouseTarget;
 import io.activitytrail.flink.NormalizerJob;
 import io.activitytrail.flink.NormalizerOptions;
+import io.activitytrail.flink.NotificationOptions;
 import io.activitytrail.mapping.MappingLoader;
 import io.activitytrail.schemas.CdcTopics;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -153,7 +158,38 @@ public final class Engine implements AutoCloseable {
     options.set(NormalizerOptions.CLICKHOUSE_EMBEDDED_LIBRARY, library.toString());
     options.set(NormalizerOptions.CLICKHOUSE_DATABASE, StackConfig.CLICKHOUSE_DATABASE);
     options.set(NormalizerOptions.REGISTRY_URL, config.registryUrl());
+    // Notification emails go to the stack's own mail server; batches wait 10 s, not the
+    // production default of a minute, so a demo shows its mail soon after its changes.
+    options.set(NotificationOptions.SMTP_HOST, config.smtp().host());
+    options.set(NotificationOptions.SMTP_PORT, config.smtp().port());
+    options.set(NotificationOptions.MAIL_FROM, "Activity Trail <trail@localhost>");
+    options.set(NotificationOptions.EMAIL_QUIET_PERIOD, Duration.ofSeconds(10));
+    options.set(NotificationOptions.EMAIL_MAX_DELAY, Duration.ofSeconds(60));
+    options.addAll(userOptions(config.engineOptionsFile()));
     return options;
+  }
+
+  /**
+   * The job options a user put in {@code <home>/conf/engine.properties}, over the stack's; unknown
+   * keys are refused with the list of valid ones.
+   */
+  static Configuration userOptions(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return new Configuration();
+    }
+    Properties properties = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new StackException("engine", "cannot read " + file + ": " + e.getMessage());
+    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    properties.stringPropertyNames().forEach(k -> settings.put(k, properties.getProperty(k)));
+    try {
+      return NormalizerOptions.fromMap(settings);
+    } catch (IllegalArgumentException e) {
+      throw new StackException("engine", file + ": " + e.getMessage());
+    }
   }
 
   /**

@@ -78,6 +78,11 @@ public record StackConfig(Path repoRoot, Path home, StackPorts ports) {
     return home.resolve("run");
   }
 
+  /** Job options over the stack's ({@code key=value} lines; see the README's option table). */
+  public Path engineOptionsFile() {
+    return confDir().resolve("engine.properties");
+  }
+
   public Path confDir() {
     return home.resolve("conf");
   }
