@@ -152,7 +152,7 @@ public final class Activities {
     }
   }
 
-  static FieldChange change(String field, String old, String now, boolean sensitive) {
+  public static FieldChange change(String field, String old, String now, boolean sensitive) {
     return FieldChange.newBuilder()
         .setField(field)
         .setOld(old)
