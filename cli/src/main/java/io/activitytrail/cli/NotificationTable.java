@@ -14,8 +14,8 @@ final class NotificationTable {
 
   private NotificationTable() {}
 
-  /** A page, the unread count and, when there is more, how to ask for it. */
-  static void print(Map<String, Object> page, long unread, boolean unreadOnly, PrintStream out) {
+  /** A page, how to ask for the next one, and the unread count ("1000+" when capped). */
+  static void print(Map<String, Object> page, String unread, boolean unreadOnly, PrintStream out) {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
     if (items.isEmpty()) {

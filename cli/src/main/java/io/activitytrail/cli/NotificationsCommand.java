@@ -66,7 +66,8 @@ final class NotificationsCommand implements Callable<Integer> {
     }
     Map<String, Object> count =
         reader.get(workspace, user, "/notifications/unread-count", new ActivityReader.Query());
-    long unreadCount = ((Number) count.get("unread")).longValue();
+    String unreadCount =
+        count.get("unread") + (Boolean.TRUE.equals(count.get("capped")) ? "+" : "");
     NotificationTable.print(found, unreadCount, unread, System.out);
     return 0;
   }

@@ -33,6 +33,12 @@ public final class NotificationQueries {
   /** The most ids one read request may name: a page's worth. */
   public static final int MAX_READ_IDS = Page.MAX_LIMIT;
 
+  /**
+   * Where the unread count stops: a badge shows "999+" long before, and counting further would cost
+   * in proportion to the unread backlog (a user who never marks all as read has a year of it).
+   */
+  public static final int MAX_UNREAD_COUNT = 1_000;
+
   /** Longer than any notification id (a UUID): a longer one cannot name a notification. */
   public static final int MAX_ID_LENGTH = 100;
 
@@ -70,10 +76,19 @@ public final class NotificationQueries {
     return new NotificationPage(page, PageCursor.encode(kind, position(page.get(rows - 1))));
   }
 
-  /** How many distinct notifications of the recipient no marker covers. */
-  public long unreadCount(Recipient who) {
-    KeysetSelect.Statement s = select.unreadCount(who);
-    return ((Number) ch.query(s.sql(), s.params()).get(0).get("unread")).longValue();
+  /**
+   * How many distinct notifications of the recipient no marker covers, counted up to {@link
+   * #MAX_UNREAD_COUNT}. One row more than the cap is read to tell "exactly the cap" from "more"; a
+   * copy written twice among those rows is counted once.
+   */
+  public UnreadCount unreadCount(Recipient who) {
+    KeysetSelect.Statement s = select.unreadCount(who, MAX_UNREAD_COUNT + 1);
+    Map<String, Object> row = ch.query(s.sql(), s.params()).get(0);
+    long found = ((Number) row.get("found")).longValue();
+    long unread = ((Number) row.get("unread")).longValue();
+    return found > MAX_UNREAD_COUNT
+        ? new UnreadCount(MAX_UNREAD_COUNT, true)
+        : new UnreadCount(unread, false);
   }
 
   /**

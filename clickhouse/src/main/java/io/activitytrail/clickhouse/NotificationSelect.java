@@ -31,7 +31,14 @@ final class NotificationSelect {
   private static final String MARKED_ONE_BY_ONE =
       "(SELECT notification_id FROM %s WHERE " + RECIPIENT + " AND notification_id != '*')";
   private static final String ORDER_DESC = "created_at DESC, notification_id DESC";
-  private static final String SETTINGS = " SETTINGS max_threads = 1";
+
+  /**
+   * One thread, as for the page tables. And no PREWHERE: ClickHouse would move {@code
+   * notification_id NOT IN (...)} there and evaluate it over the recipient's whole key range before
+   * the LIMIT could stop the read in key order (measured, 100k notifications of one recipient, 20k
+   * of them marked one by one: 1,000 unread ids 30 -> 8 ms, chDB).
+   */
+  private static final String SETTINGS = " SETTINGS max_threads = 1, optimize_move_to_prewhere = 0";
 
   private final String notifications;
   private final String markers;
@@ -80,16 +87,26 @@ final class NotificationSelect {
     return new KeysetSelect.Statement(sql, params);
   }
 
-  /** One row, {@code unread}: how many distinct notifications of the recipient are unread. */
-  KeysetSelect.Statement unreadCount(Recipient who) {
+  /**
+   * One row: {@code found}, the rows of the recipient's newest {@code upTo} unread ones, and {@code
+   * unread}, the distinct ids among them. Counting stops at {@code upTo}, so it costs about what a
+   * page of that size does, however many are unread.
+   */
+  KeysetSelect.Statement unreadCount(Recipient who, int upTo) {
+    Map<String, Object> params = recipientParams(who);
+    params.put("up_to", upTo);
     String sql =
-        with()
-            + " SELECT count(DISTINCT notification_id) AS unread FROM "
+        "SELECT count() AS found, count(DISTINCT notification_id) AS unread FROM ("
+            + with()
+            + " SELECT notification_id FROM "
             + notifications
             + " WHERE "
             + String.join(" AND ", conditions(who, true))
+            + " ORDER BY "
+            + ORDER_DESC
+            + " LIMIT {up_to:UInt32})"
             + SETTINGS;
-    return new KeysetSelect.Statement(sql, recipientParams(who));
+    return new KeysetSelect.Statement(sql, params);
   }
 
   private List<String> conditions(Recipient who, boolean unreadOnly) {

@@ -99,7 +99,7 @@ class NotificationQueriesTest {
     assertThat(ids(first)).containsExactly(id(c), id(b));
     assertThat(ids(rest)).containsExactly(id(a));
     assertThat(rest.nextCursor()).isNull();
-    assertThat(queries.unreadCount(ADA)).isEqualTo(3);
+    assertThat(queries.unreadCount(ADA).unread()).isEqualTo(3);
   }
 
   @Test
@@ -116,7 +116,7 @@ class NotificationQueriesTest {
         .extracting(NotificationItem::read)
         .containsExactly(true, false, true);
     assertThat(ids(queries.page(ADA, true, 50, null))).containsExactly(id(b));
-    assertThat(queries.unreadCount(ADA)).isEqualTo(1);
+    assertThat(queries.unreadCount(ADA).unread()).isEqualTo(1);
   }
 
   @Test
@@ -136,7 +136,7 @@ class NotificationQueriesTest {
     assertThat(queries.page(ADA, false, 50, null).items())
         .extracting(NotificationItem::read)
         .containsExactly(false, true);
-    assertThat(queries.unreadCount(ADA)).isEqualTo(1);
+    assertThat(queries.unreadCount(ADA).unread()).isEqualTo(1);
   }
 
   @Test
@@ -151,9 +151,9 @@ class NotificationQueriesTest {
     queries.markRead(BEN, List.of(id(adas)), minute(10));
     queries.markAllRead(new Recipient("ws-other", ADA.userId(), true), minute(10));
 
-    assertThat(queries.unreadCount(ADA)).isEqualTo(1);
+    assertThat(queries.unreadCount(ADA).unread()).isEqualTo(1);
     assertThat(queries.page(ADA, false, 50, null).items().get(0).read()).isFalse();
-    assertThat(queries.unreadCount(BEN)).isEqualTo(1);
+    assertThat(queries.unreadCount(BEN).unread()).isEqualTo(1);
   }
 
   @Test
@@ -165,7 +165,7 @@ class NotificationQueriesTest {
     assertThat(queries.page(ADA, false, 50, null).items())
         .extracting(i -> i.activity().getWorkspaceId())
         .containsExactly("ws-a");
-    assertThat(queries.unreadCount(adaElsewhere)).isEqualTo(1);
+    assertThat(queries.unreadCount(adaElsewhere).unread()).isEqualTo(1);
   }
 
   @Test
@@ -177,8 +177,8 @@ class NotificationQueriesTest {
     Recipient asMember = new Recipient(ADA.workspaceId(), ADA.userId(), false);
 
     assertThat(ids(queries.page(asMember, false, 50, null))).containsExactly(id(assigned));
-    assertThat(queries.unreadCount(asMember)).isEqualTo(1);
-    assertThat(queries.unreadCount(ADA)).isEqualTo(2);
+    assertThat(queries.unreadCount(asMember).unread()).isEqualTo(1);
+    assertThat(queries.unreadCount(ADA).unread()).isEqualTo(2);
   }
 
   @Test
@@ -212,6 +212,26 @@ class NotificationQueriesTest {
     List<String> newestFirst = new ArrayList<>(initial.stream().map(n -> id(n)).toList());
     Collections.reverse(newestFirst);
     assertThat(seen.subList(0, 6)).containsExactlyElementsOf(newestFirst.subList(0, 6));
+  }
+
+  @Test
+  @DisplayName(
+      "the unread count is exact up to 1,000; from 1,001 on it reads 1,000, capped, whatever the"
+          + " backlog")
+  void countStopsAtTheCap() {
+    List<Notification> thousand = new ArrayList<>();
+    for (int i = 0; i < NotificationQueries.MAX_UNREAD_COUNT; i++) {
+      thousand.add(notification(ADA, i % 50, "workspace"));
+    }
+    insert(thousand.toArray(Notification[]::new));
+    assertThat(queries.unreadCount(ADA)).isEqualTo(new UnreadCount(1_000, false));
+
+    insert(notification(ADA, 51, "workspace"), notification(ADA, 52, "workspace"));
+
+    assertThat(queries.unreadCount(ADA)).isEqualTo(new UnreadCount(1_000, true));
+    queries.markRead(ADA, List.of(thousand.get(0).getNotificationId()), minute(60));
+    queries.markRead(ADA, List.of(thousand.get(1).getNotificationId()), minute(60));
+    assertThat(queries.unreadCount(ADA)).isEqualTo(new UnreadCount(1_000, false));
   }
 
   @Test
@@ -254,7 +274,7 @@ class NotificationQueriesTest {
     queries.markRead(hostile, Set.of("') ; DROP TABLE notification; --"), minute(2));
 
     assertThat(queries.page(hostile, false, 50, null).items()).isEmpty();
-    assertThat(queries.unreadCount(hostile)).isZero();
-    assertThat(queries.unreadCount(ADA)).isEqualTo(1);
+    assertThat(queries.unreadCount(hostile).unread()).isZero();
+    assertThat(queries.unreadCount(ADA).unread()).isEqualTo(1);
   }
 }

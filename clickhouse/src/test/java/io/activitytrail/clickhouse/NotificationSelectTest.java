@@ -54,13 +54,16 @@ class NotificationSelectTest {
   }
 
   @Test
-  @DisplayName("the unread count counts distinct ids under the unread page's conditions")
+  @DisplayName(
+      "the unread count reads the unread page's rows in the same order, up to a bound, and counts"
+          + " distinct ids")
   void unreadCount() throws IOException {
-    KeysetSelect.Statement s = SELECT.unreadCount(new Recipient("ws-1", "u-7", false));
+    KeysetSelect.Statement s = SELECT.unreadCount(new Recipient("ws-1", "u-7", false), 1_001);
 
     assertThat(s.sql()).isEqualTo(golden("notification-unread-count.sql"));
     assertThat(s.params())
-        .containsExactlyInAnyOrderEntriesOf(Map.of("workspace", "ws-1", "recipient", "u-7"));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("workspace", "ws-1", "recipient", "u-7", "up_to", 1_001));
   }
 
   private static String golden(String name) throws IOException {

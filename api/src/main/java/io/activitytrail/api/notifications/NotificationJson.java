@@ -4,6 +4,7 @@ import io.activitytrail.api.ActivityJson;
 import io.activitytrail.api.Role;
 import io.activitytrail.clickhouse.NotificationItem;
 import io.activitytrail.clickhouse.NotificationPage;
+import io.activitytrail.clickhouse.UnreadCount;
 import io.activitytrail.event.Category;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,6 +38,14 @@ final class NotificationJson {
     json.put("read", n.read());
     json.put("reason", n.reason());
     json.put("activity", ActivityJson.item(n.activity(), role));
+    return json;
+  }
+
+  /** {@code {"unread": N, "capped": false}}; capped: there are at least N (the most counted). */
+  static Map<String, Object> count(UnreadCount count) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("unread", count.unread());
+    json.put("capped", count.capped());
     return json;
   }
 }

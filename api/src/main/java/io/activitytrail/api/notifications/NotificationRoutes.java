@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code GET /v1/workspaces/{ws}/notifications?unread=true&limit=&cursor=}: newest first;
- *   <li>{@code GET /v1/workspaces/{ws}/notifications/unread-count}: {@code {"unread": N}};
+ *   <li>{@code GET /v1/workspaces/{ws}/notifications/unread-count}: {@code {"unread": N, "capped":
+ *       false}}, N at most 1,000;
  *   <li>{@code POST /v1/workspaces/{ws}/notifications/read} with {@code {"ids": [...]}} or {@code
  *       {"all": true}}: 204, read markers written under the caller.
  * </ul>
@@ -99,7 +100,7 @@ public final class NotificationRoutes implements Routes {
         }
         case UNREAD_COUNT -> {
           NotificationRequest.noParameters(query);
-          yield json(exchange, 200, Map.of("unread", queries.unreadCount(me)));
+          yield json(exchange, 200, NotificationJson.count(queries.unreadCount(me)));
         }
         case MARK_READ -> markRead(exchange, query, me);
       };

@@ -59,6 +59,8 @@ class NotificationRoutesTest {
   private static long unread(String user) {
     TestApi.Answer answer = api.get(COUNT, token(user));
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().fieldNames()).toIterable().containsExactly("unread", "capped");
+    assertThat(answer.json().get("capped").asBoolean()).isFalse();
     return answer.json().get("unread").asLong();
   }
 
