@@ -572,6 +572,73 @@ ENGINE = ReplacingMergeTree
 ORDER BY (workspace_id, recipient_id, notification_id, read_at)
 SETTINGS index_granularity = 8192;
 
+CREATE VIEW {database}.notifications
+(
+    `notification_id` String,
+    `workspace_id` String,
+    `recipient_id` String,
+    `created_at` DateTime64(3, 'UTC'),
+    `reason` LowCardinality(String),
+    `event_id` String,
+    `activity_type` LowCardinality(String),
+    `record_type` LowCardinality(String),
+    `record_id` String,
+    `read` Bool,
+    `read_at` Nullable(DateTime64(3, 'UTC'))
+)
+AS SELECT
+    notification_id,
+    workspace_id,
+    recipient_id,
+    created_at,
+    reason,
+    event_id,
+    activity_type,
+    record_type,
+    record_id,
+    CAST(read_at IS NOT NULL, 'Bool') AS read,
+    read_at
+FROM
+(
+    SELECT
+        n.notification_id AS notification_id,
+        n.workspace_id AS workspace_id,
+        n.recipient_id AS recipient_id,
+        n.created_at AS created_at,
+        n.reason AS reason,
+        n.event_id AS event_id,
+        n.activity_type AS activity_type,
+        n.record_type AS record_type,
+        n.record_id AS record_id,
+        multiIf(by_id.id_read_at IS NULL, by_all.all_read_at, by_all.all_read_at IS NULL, by_id.id_read_at, least(by_id.id_read_at, by_all.all_read_at)) AS read_at
+    FROM {database}.notification AS n
+    FINAL
+    LEFT JOIN
+    (
+        SELECT
+            workspace_id,
+            recipient_id,
+            notification_id,
+            toNullable(min(read_at)) AS id_read_at
+        FROM {database}.notification_read
+        WHERE notification_id != '*'
+        GROUP BY
+            workspace_id,
+            recipient_id,
+            notification_id
+    ) AS by_id ON (n.workspace_id = by_id.workspace_id) AND (n.recipient_id = by_id.recipient_id) AND (n.notification_id = by_id.notification_id)
+    ASOF LEFT JOIN
+    (
+        SELECT
+            workspace_id,
+            recipient_id,
+            read_at AS marked_at,
+            toNullable(read_at) AS all_read_at
+        FROM {database}.notification_read
+        WHERE notification_id = '*'
+    ) AS by_all ON (n.workspace_id = by_all.workspace_id) AND (n.recipient_id = by_all.recipient_id) AND (n.created_at <= by_all.marked_at)
+);
+
 CREATE VIEW {database}.permission_changes
 (
     `event_id` String,

@@ -97,7 +97,8 @@ public sealed interface ReadRequest {
         workspace, recordType, recordId, "desc".equals(order), limit(q), q.single("cursor"));
   }
 
-  private static int limit(QueryString q) {
+  /** The {@code limit} parameter: 1..500, default 50 (every paged route's rule). */
+  static int limit(QueryString q) {
     String value = q.single("limit");
     if (value == null) {
       return DEFAULT_LIMIT;

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Activities {
 
-  static final Instant BASE =
+  public static final Instant BASE =
       Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS).plusMillis(123);
 
   private static final AtomicLong IDS = new AtomicLong();
@@ -152,7 +152,7 @@ public final class Activities {
     }
   }
 
-  static FieldChange change(String field, String old, String now, boolean sensitive) {
+  public static FieldChange change(String field, String old, String now, boolean sensitive) {
     return FieldChange.newBuilder()
         .setField(field)
         .setOld(old)

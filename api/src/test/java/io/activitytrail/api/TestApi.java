@@ -2,13 +2,15 @@ package io.activitytrail.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.activitytrail.clickhouse.ActivityQueries;
+import io.activitytrail.api.server.TrailApi;
 import io.activitytrail.clickhouse.ActivityRows;
 import io.activitytrail.clickhouse.ClickHouse;
 import io.activitytrail.clickhouse.ClickHouseMigrations;
+import io.activitytrail.clickhouse.NotificationRows;
 import io.activitytrail.clickhouse.embedded.EmbeddedClickHouse;
 import io.activitytrail.clickhouse.embedded.LibChdb;
 import io.activitytrail.event.ActivityEvent;
+import io.activitytrail.event.Notification;
 import io.activitytrail.mapping.MappingLoader;
 import io.activitytrail.mapping.Taxonomy;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,11 +33,12 @@ import java.util.UUID;
 
 /**
  * The real API server in-process over this test JVM's embedded ClickHouse (chDB allows one storage
- * path per process), a fresh database per instance, HS256 tokens from a fixed test secret.
+ * path per process), a fresh database per instance, HS256 tokens from a fixed test secret. It
+ * serves what {@link TrailApi} deploys: the reads and every other group of routes.
  */
 public final class TestApi implements AutoCloseable {
 
-  static final byte[] SECRET =
+  public static final byte[] SECRET =
       "test-secret-test-secret-test-secret-0123456789".getBytes(StandardCharsets.UTF_8);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -54,26 +58,37 @@ public final class TestApi implements AutoCloseable {
   public static final Taxonomy TAXONOMY = MappingLoader.load(MappingLoader.BUNDLED).taxonomy();
 
   public static TestApi start() {
-    return start(TokenVerifier.hs256(SECRET), TAXONOMY);
+    return start(TokenVerifier.hs256(SECRET), TAXONOMY, Clock.systemUTC());
+  }
+
+  /** With the clock that dates what the API writes (read markers, export manifests). */
+  public static TestApi start(Clock clock) {
+    return start(TokenVerifier.hs256(SECRET), TAXONOMY, clock);
   }
 
   static TestApi start(TokenVerifier verifier) {
-    return start(verifier, TAXONOMY);
+    return start(verifier, TAXONOMY, Clock.systemUTC());
   }
 
   static TestApi start(TokenVerifier verifier, Taxonomy taxonomy) {
+    return start(verifier, taxonomy, Clock.systemUTC());
+  }
+
+  private static TestApi start(TokenVerifier verifier, Taxonomy taxonomy, Clock clock) {
     ClickHouse ch = EmbeddedClickHouse.open(LibChdb.locate(), dataDir());
     String database = "t_" + UUID.randomUUID().toString().replace("-", "");
     ClickHouseMigrations.apply(ch, database);
     try {
       ApiServer server =
-          ApiServer.start(
-              new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-              new ActivityQueries(ch, database),
-              verifier,
-              taxonomy,
-              () -> Health.ofJobState("RUNNING"),
-              List.of());
+          TrailApi.start(
+              ch,
+              new TrailApi.Settings(
+                  new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                  database,
+                  verifier,
+                  taxonomy,
+                  () -> Health.ofJobState("RUNNING"),
+                  clock));
       return new TestApi(ch, database, server);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -96,8 +111,21 @@ public final class TestApi implements AutoCloseable {
     ch.insert(database + ".activity", ActivityRows.COLUMNS, ActivityRows.toJsonEachRow(events));
   }
 
+  /** Notifications as the job writes them (a copy written again is a second insert). */
+  public void insertNotifications(List<Notification> notifications) {
+    ch.insert(
+        database + ".notification",
+        NotificationRows.COLUMNS,
+        NotificationRows.toJsonEachRow(notifications));
+  }
+
   public static String token(String workspace, Role role) {
-    return ApiTokens.mint(SECRET, "7", workspace, role, Duration.ofMinutes(5), Instant.now());
+    return token(workspace, role, "7");
+  }
+
+  /** A token of {@code user} (its sub). */
+  public static String token(String workspace, Role role, String user) {
+    return ApiTokens.mint(SECRET, user, workspace, role, Duration.ofMinutes(5), Instant.now());
   }
 
   public int port() {
@@ -105,15 +133,33 @@ public final class TestApi implements AutoCloseable {
   }
 
   /** A GET with the given bearer token (null: no Authorization header). */
-  Answer get(String pathAndQuery, String token) {
+  public Answer get(String pathAndQuery, String token) {
+    return send("GET", pathAndQuery, token, null);
+  }
+
+  /** A POST of a JSON body (null: none). */
+  public Answer post(String pathAndQuery, String token, String json) {
+    return send("POST", pathAndQuery, token, json);
+  }
+
+  /** Any method, with an optional JSON body. */
+  public Answer send(String method, String pathAndQuery, String token, String json) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
     try {
       HttpResponse<String> response =
-          HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -123,8 +169,8 @@ public final class TestApi implements AutoCloseable {
     }
   }
 
-  record Answer(int status, Map<String, List<String>> headers, String body) {
-    JsonNode json() {
+  public record Answer(int status, Map<String, List<String>> headers, String body) {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -132,11 +178,11 @@ public final class TestApi implements AutoCloseable {
       }
     }
 
-    List<String> eventIds() {
+    public List<String> eventIds() {
       return json().get("items").findValues("event_id").stream().map(JsonNode::asText).toList();
     }
 
-    String header(String name) {
+    public String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
           .map(e -> e.getValue().get(0))

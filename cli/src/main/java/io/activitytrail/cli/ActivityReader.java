@@ -20,13 +20,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * How feed, timeline and audit reach the HTTP API: the local stack's engine with a token minted
- * from its secret (role admin, the local operator), or any API with --api-url and --token. The API
- * validates every filter, so the command line and the API refuse the same values the same way.
+ * How feed, timeline, audit and notifications reach the HTTP API: the local stack's engine with a
+ * token minted from its secret (role admin, the local operator; for notifications, the user whose
+ * they are), or any API with --api-url and --token. The API validates every filter, so the command
+ * line and the API refuse the same values the same way.
  */
 final class ActivityReader {
 
@@ -89,6 +91,41 @@ final class ActivityReader {
 
   /** GETs one page and returns it as the API sent it: {items, next_cursor}. */
   Map<String, Object> page(String workspace, String path, Query query) throws Exception {
+    return get(workspace, LOCAL_USER, path, query);
+  }
+
+  /** GETs a JSON answer as {@code user} (the token's sub when one is minted). */
+  Map<String, Object> get(String workspace, String user, String path, Query query)
+      throws Exception {
+    HttpResponse<String> response =
+        send(workspace, user, path + query.text(), HttpRequest.Builder::GET);
+    Map<String, Object> body = JSON.readValue(response.body(), new TypeReference<>() {});
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(refusal(response.statusCode(), body));
+    }
+    return body;
+  }
+
+  /** POSTs a JSON body as {@code user}; the API answers 204 with no body when it accepts it. */
+  void post(String workspace, String user, String path, Object jsonBody) throws Exception {
+    String json = JSON.writeValueAsString(jsonBody);
+    HttpResponse<String> response =
+        send(
+            workspace,
+            user,
+            path,
+            b ->
+                b.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+    if (response.statusCode() != 204) {
+      Map<String, Object> body = JSON.readValue(response.body(), new TypeReference<>() {});
+      throw new IllegalStateException(refusal(response.statusCode(), body));
+    }
+  }
+
+  private HttpResponse<String> send(
+      String workspace, String user, String pathAndQuery, UnaryOperator<HttpRequest.Builder> method)
+      throws Exception {
     String base;
     String bearer;
     if (apiUrl != null) {
@@ -105,34 +142,28 @@ final class ActivityReader {
               ? token
               : ApiTokens.mint(
                   ApiSecret.loadOrCreate(ApiSecret.file(config.confDir())),
-                  LOCAL_USER,
+                  user,
                   workspace,
                   Role.admin,
                   Duration.ofMinutes(5),
                   Instant.now());
     }
-    String url = base + "/v1/workspaces/" + encode(workspace) + path + query.text();
-    HttpResponse<String> response;
+    String url = base + "/v1/workspaces/" + encode(workspace) + pathAndQuery;
     try {
-      response =
-          CLIENT.send(
-              HttpRequest.newBuilder(URI.create(url))
-                  .header("Authorization", "Bearer " + bearer)
-                  .timeout(Duration.ofSeconds(30))
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      return CLIENT.send(
+          method
+              .apply(
+                  HttpRequest.newBuilder(URI.create(url))
+                      .header("Authorization", "Bearer " + bearer)
+                      .timeout(Duration.ofSeconds(30)))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException e) {
       throw new IllegalStateException(
           "the API does not answer on "
               + base
               + (apiUrl == null ? ": start the local stack with ./trail up" : ""));
     }
-    Map<String, Object> body = JSON.readValue(response.body(), new TypeReference<>() {});
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(refusal(response.statusCode(), body));
-    }
-    return body;
   }
 
   static String refusal(int status, Map<String, Object> body) {

@@ -48,21 +48,24 @@ final class ActivityTable {
             changes(item.get("changes"))
           });
     }
-    int[] widths = new int[5];
+    printRows(rows, out);
+  }
+
+  /** Columns two spaces apart, each as wide as its widest cell; the last one is not padded. */
+  static void printRows(List<String[]> rows, PrintStream out) {
+    int columns = rows.get(0).length;
+    int[] widths = new int[columns];
     for (String[] row : rows) {
-      for (int i = 0; i < 4; i++) {
+      for (int i = 0; i < columns - 1; i++) {
         widths[i] = Math.max(widths[i], row[i].length());
       }
     }
     for (String[] row : rows) {
-      out.printf(
-          "%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %-" + widths[3]
-              + "s  %s%n",
-          row[0],
-          row[1],
-          row[2],
-          row[3],
-          row[4]);
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < columns - 1; i++) {
+        line.append(row[i]).append(" ".repeat(widths[i] - row[i].length())).append("  ");
+      }
+      out.println(line.append(row[columns - 1]));
     }
   }
 
@@ -137,7 +140,7 @@ final class ActivityTable {
     return s.length() > 30 ? s.substring(0, 29) + "…" : s;
   }
 
-  private static String text(Object o) {
+  static String text(Object o) {
     return o == null ? "" : o.toString();
   }
 }

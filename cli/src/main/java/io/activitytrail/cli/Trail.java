@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       FeedCommand.class,
       TimelineCommand.class,
       AuditCommand.class,
+      NotificationsCommand.class,
       ExportCommand.class,
       TokenCommand.class,
       ApiCommand.class,

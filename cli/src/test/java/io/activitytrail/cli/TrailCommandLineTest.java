@@ -35,6 +35,13 @@ class TrailCommandLineTest {
   }
 
   @Test
+  @DisplayName("notifications without --user is a usage error naming the option")
+  void notificationsNeedUser() {
+    assertThat(run("notifications", "--workspace", "acme")).isEqualTo(2);
+    assertThat(err.toString()).contains("--user");
+  }
+
+  @Test
   @DisplayName("timeline needs a record type and an id")
   void timelineNeedsRecord() {
     assertThat(run("timeline", "--workspace", "acme", "ticket")).isEqualTo(2);
@@ -54,6 +61,7 @@ class TrailCommandLineTest {
           "feed",
           "timeline",
           "audit",
+          "notifications",
           "token",
           "api",
           "migrate",

@@ -9,6 +9,9 @@ import java.util.Base64;
  * position of the last item served. The kind is checked on decode, so a feed cursor handed to the
  * audit log (or an ascending timeline cursor to a descending one) is refused rather than silently
  * starting somewhere odd.
+ *
+ * <p>Notification pages are ordered by (created_at, notification_id) alone: their position is a
+ * {@link Keyset} whose lsn and tx order are {@link Keyset#MISSING}.
  */
 final class PageCursor {
 
@@ -17,7 +20,9 @@ final class PageCursor {
     FEED,
     AUDIT,
     TIMELINE_ASC,
-    TIMELINE_DESC
+    TIMELINE_DESC,
+    NOTIFICATIONS,
+    UNREAD_NOTIFICATIONS
   }
 
   private static final String VERSION = "v1";

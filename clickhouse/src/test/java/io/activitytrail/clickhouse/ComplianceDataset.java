@@ -41,10 +41,12 @@ public final class ComplianceDataset {
     return d.events;
   }
 
-  /** Creates the schema in {@code database} and writes the dataset. */
+  /** Creates the schema in {@code database} and writes the dataset, its notifications too. */
   public static void load(ClickHouse ch, String database) {
     ClickHouseMigrations.apply(ch, database);
-    ch.insert(database + ".activity", ActivityRows.COLUMNS, ActivityRows.toJsonEachRow(events()));
+    List<ActivityEvent> events = events();
+    ch.insert(database + ".activity", ActivityRows.COLUMNS, ActivityRows.toJsonEachRow(events));
+    ComplianceNotifications.load(ch, database, events);
   }
 
   private void build() {

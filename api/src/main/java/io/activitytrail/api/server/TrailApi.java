@@ -3,8 +3,10 @@ package io.activitytrail.api.server;
 import io.activitytrail.api.ApiServer;
 import io.activitytrail.api.Health;
 import io.activitytrail.api.TokenVerifier;
+import io.activitytrail.api.notifications.NotificationRoutes;
 import io.activitytrail.clickhouse.ActivityQueries;
 import io.activitytrail.clickhouse.ClickHouse;
+import io.activitytrail.clickhouse.NotificationQueries;
 import io.activitytrail.export.ExportLog;
 import io.activitytrail.export.ExportRoutes;
 import io.activitytrail.mapping.Taxonomy;
@@ -27,6 +29,7 @@ public final class TrailApi {
    * @param tokens how bearer tokens are verified
    * @param taxonomy the types and record types filters may name: the loaded mapping's
    * @param health what /health reports
+   * @param clock dates what the API writes: export manifests, read markers
    */
   public record Settings(
       InetSocketAddress address,
@@ -47,12 +50,15 @@ public final class TrailApi {
             settings.tokens(),
             settings.taxonomy(),
             settings.clock());
+    NotificationRoutes notifications =
+        new NotificationRoutes(
+            new NotificationQueries(ch, settings.database()), settings.tokens(), settings.clock());
     return ApiServer.start(
         settings.address(),
         queries,
         settings.tokens(),
         settings.taxonomy(),
         settings.health(),
-        List.of(exports));
+        List.of(exports, notifications));
   }
 }

@@ -27,7 +27,8 @@ class SqlViewsTest {
         "member_roles",
         "settings_changes",
         "exports_and_downloads",
-        "record_views");
+        "record_views",
+        "notifications");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -70,5 +71,35 @@ class SqlViewsTest {
         ReadOnlyStore.run(
             "SELECT count() FROM events WHERE type = 'comment_added'", "TSV", Map.of());
     assertThat(count).isEqualTo("1\n");
+    String notified =
+        ReadOnlyStore.run(
+            "SELECT count() FROM notifications WHERE activity_type = 'comment_added'",
+            "TSV",
+            Map.of());
+    assertThat(notified).isEqualTo("1\n");
+  }
+
+  @Test
+  @DisplayName(
+      "a notification is read from its first covering marker: by id, or the earliest 'mark all' at"
+          + " or after its creation; another user's marker and an earlier 'mark all' count for"
+          + " nothing")
+  void notificationReadState() {
+    String rows =
+        ReadOnlyStore.run(
+            "SELECT recipient_id, activity_type, read, read_at FROM notifications"
+                + " WHERE workspace_id = 'acme' ORDER BY created_at",
+            "TSV",
+            Map.of());
+    assertThat(rows)
+        .isEqualTo(
+            """
+            u3\tassigned\ttrue\t2025-03-05 00:00:00.000
+            u4\tassigned\tfalse\t\\N
+            u2\trole_changed\ttrue\t2025-03-12 08:00:00.000
+            u3\tupdated\tfalse\t\\N
+            u3\tcomment_added\ttrue\t2025-03-11 12:00:00.000
+            u2\tdata_exported\ttrue\t2025-03-20 08:00:00.000
+            """);
   }
 }
