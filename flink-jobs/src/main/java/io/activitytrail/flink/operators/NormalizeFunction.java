@@ -1,9 +1,12 @@
 package io.activitytrail.flink.operators;
 
+import io.activitytrail.clickhouse.sink.PipelineMetrics;
+import io.activitytrail.clickhouse.sink.PipelineMetrics.Stage;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.classify.Normalizer;
 import io.activitytrail.flink.deadletter.DeadLetter;
+import io.activitytrail.flink.deadletter.Reasons;
 import io.activitytrail.flink.reference.ReferenceStore;
 import io.activitytrail.flink.reference.References;
 import io.activitytrail.flink.types.TrailTypes;
@@ -37,6 +40,9 @@ import org.apache.flink.util.OutputTag;
  * <p>An event the normalizer throws on goes to the {@link #DEAD_LETTERS} side output (the event as
  * JSON, the reason, stage {@code normalize}) and the job keeps running; a failing state backend
  * still fails the job, which then restarts from its checkpoint.
+ *
+ * <p>Metrics ({@link PipelineMetrics}, stage {@code normalize}): {@code events} produced, {@code
+ * deadLetters} by reason.
  */
 public final class NormalizeFunction extends KeyedProcessFunction<String, Attributed, ActivityEvent>
     implements ResultTypeQueryable<ActivityEvent> {
@@ -45,7 +51,8 @@ public final class NormalizeFunction extends KeyedProcessFunction<String, Attrib
       new OutputTag<>("normalize-dead-letters", TrailTypes.DEAD_LETTER);
 
   private final Normalizer normalizer;
-  private transient Counter deadLetters;
+  private transient Counter produced;
+  private transient PipelineMetrics.DeadLetters deadLetters;
 
   private transient MapState<String, String> displays;
   private transient MapState<String, String> recordDisplays;
@@ -66,7 +73,9 @@ public final class NormalizeFunction extends KeyedProcessFunction<String, Attrib
             .getMapState(new MapStateDescriptor<>("record-displays", Types.STRING, Types.STRING));
     retentionDays =
         getRuntimeContext().getState(new ValueStateDescriptor<>("retention-days", Types.INT));
-    deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
+    produced = PipelineMetrics.events(getRuntimeContext().getMetricGroup(), Stage.NORMALIZE);
+    deadLetters =
+        PipelineMetrics.deadLetters(getRuntimeContext().getMetricGroup(), Stage.NORMALIZE);
   }
 
   @Override
@@ -79,10 +88,11 @@ public final class NormalizeFunction extends KeyedProcessFunction<String, Attrib
       throw e;
     } catch (RuntimeException e) {
       // a data error or a normalizer bug: one event must not stop the pipeline
-      deadLetters.inc();
+      deadLetters.inc(Reasons.of(e));
       ctx.output(DEAD_LETTERS, DeadLetter.ofEvent(attributed, e, System.currentTimeMillis()));
       return;
     }
+    produced.inc(events.size());
     events.forEach(out::collect);
   }
 

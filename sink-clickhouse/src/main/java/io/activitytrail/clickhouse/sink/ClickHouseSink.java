@@ -6,11 +6,11 @@ import io.activitytrail.clickhouse.RetryPolicy;
 import io.activitytrail.clickhouse.target.ClickHouseTarget;
 import io.activitytrail.event.ActivityEvent;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.metrics.Counter;
 
 /**
  * Writes activity events into {@code <database>.activity}, at least once: events are buffered and
@@ -19,9 +19,10 @@ import org.apache.flink.metrics.Counter;
  * events are in ClickHouse. Duplicates after a restart collapse in the table (ReplacingMergeTree on
  * the deterministic event id). Retriable ClickHouse errors are retried per the {@link RetryPolicy};
  * then the job fails and restarts from the last checkpoint. Rows ClickHouse refuses for what they
- * hold go to the {@link RefusedRowReporter} (counted in the writer's {@code deadLetters} metric)
- * and the rest of their batch is written. The schema must exist: run {@link
- * ClickHouseMigrations#apply} before the job starts.
+ * hold go to the {@link RefusedRowReporter} (counted as dead letters of stage {@code sink}, reason
+ * {@code refused_row}) and the rest of their batch is written. What it measures: {@link
+ * SinkMetrics}. The schema must exist: run {@link ClickHouseMigrations#apply} before the job
+ * starts.
  */
 public final class ClickHouseSink implements Sink<ActivityEvent> {
 
@@ -54,21 +55,21 @@ public final class ClickHouseSink implements Sink<ActivityEvent> {
 
   @Override
   public SinkWriter<ActivityEvent> createWriter(WriterInitContext context) throws IOException {
-    RefusedRowReporter reporter =
-        new Counted(refusedRows.create(), context.metricGroup().counter("deadLetters"));
+    SinkMetrics metrics = new SinkMetrics(context.metricGroup(), Clock.systemUTC());
+    RefusedRowReporter reporter = new Counted(refusedRows.create(), metrics);
     BatchInserter inserter =
         new BatchInserter(target.connect(), target.database(), retry, Thread::sleep, reporter);
     return new ClickHouseSinkWriter(
-        inserter, batchSize, flushInterval, context.getProcessingTimeService());
+        inserter, batchSize, flushInterval, context.getProcessingTimeService(), metrics);
   }
 
   /** Counts the reports that succeeded. */
-  private record Counted(RefusedRowReporter delegate, Counter reported)
+  private record Counted(RefusedRowReporter delegate, SinkMetrics metrics)
       implements RefusedRowReporter {
     @Override
     public void report(ActivityEvent event, ClickHouseException reason) throws IOException {
       delegate.report(event, reason);
-      reported.inc();
+      metrics.refused();
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * The buffering writer behind {@link ClickHouseSink}. Flink calls {@code write}, {@code flush} and
  * the timer callback from the task's mailbox thread, one at a time, so the buffer needs no locking.
  * Each batch goes through a {@link BatchInserter}: retries, and refused rows reported instead of
- * failing the batch.
+ * failing the batch. Each write is measured ({@link SinkMetrics}).
  */
 public final class ClickHouseSinkWriter implements SinkWriter<ActivityEvent> {
 
@@ -25,13 +25,19 @@ public final class ClickHouseSinkWriter implements SinkWriter<ActivityEvent> {
   private final int batchSize;
   private final long flushIntervalMillis;
   private final ProcessingTimeService time;
+  private final SinkMetrics metrics;
   private final List<ActivityEvent> buffer = new ArrayList<>();
   private long lastWriteAt;
   private ScheduledFuture<?> timer;
 
   public ClickHouseSinkWriter(
-      BatchInserter inserter, int batchSize, Duration flushInterval, ProcessingTimeService time) {
+      BatchInserter inserter,
+      int batchSize,
+      Duration flushInterval,
+      ProcessingTimeService time,
+      SinkMetrics metrics) {
     this.inserter = inserter;
+    this.metrics = metrics;
     this.batchSize = batchSize;
     this.flushIntervalMillis = flushInterval.toMillis();
     this.time = time;
@@ -95,7 +101,9 @@ public final class ClickHouseSinkWriter implements SinkWriter<ActivityEvent> {
       return;
     }
     // On failure the buffer stays: the job restarts from its checkpoint and nothing is dropped.
-    inserter.insert(buffer);
+    long t0 = System.nanoTime();
+    int refused = inserter.insert(buffer);
+    metrics.written(buffer, refused, System.nanoTime() - t0);
     buffer.clear();
   }
 }
