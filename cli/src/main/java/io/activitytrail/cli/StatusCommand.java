@@ -72,5 +72,11 @@ final class StatusCommand implements Callable<Integer> {
           s.endpoint());
     }
     out.println("clickhouse: embedded at " + status.config().clickHousePath() + " (engine)");
+    out.println(
+        "metrics: "
+            + status.config().pipelineMetricsUrl()
+            + " (pipeline), "
+            + status.config().apiMetricsUrl()
+            + " (api)");
   }
 }

@@ -41,6 +41,7 @@ public record StackConfig(Path repoRoot, Path home, StackPorts ports) {
   public Map<String, String> toEnvironment() {
     return Map.of(
         "TRAIL_CLICKHOUSE_HTTP_PORT", Integer.toString(ports.clickhouseHttp()),
+        "TRAIL_FLINK_METRICS_PORT", Integer.toString(ports.flinkMetrics()),
         "TRAIL_HOME", home.toString(),
         "TRAIL_POSTGRES_PORT", Integer.toString(ports.postgres()),
         "TRAIL_KAFKA_PORT", Integer.toString(ports.kafka()),
@@ -119,6 +120,19 @@ public record StackConfig(Path repoRoot, Path home, StackPorts ports) {
   /** The embedded store's ClickHouse HTTP interface (read-only). */
   public String clickHouseHttpUrl() {
     return "http://127.0.0.1:" + ports.clickhouseHttp();
+  }
+
+  /**
+   * The pipeline's metrics (the Flink job's, events per stage, lag, dead letters, sink batches,
+   * checkpoints) in the Prometheus format, served by Flink's reporter in the engine.
+   */
+  public String pipelineMetricsUrl() {
+    return "http://127.0.0.1:" + ports.flinkMetrics() + "/metrics";
+  }
+
+  /** The API's own metrics (requests, latency). */
+  public String apiMetricsUrl() {
+    return apiUrl() + "/metrics";
   }
 
   public Path kafkaLib() {

@@ -11,7 +11,8 @@ public record StackPorts(
     int registry,
     int registryManagement,
     int api,
-    int clickhouseHttp) {
+    int clickhouseHttp,
+    int flinkMetrics) {
 
   public StackPorts {
     checkPort("postgres", postgres);
@@ -22,10 +23,11 @@ public record StackPorts(
     checkPort("registry management", registryManagement);
     checkPort("api", api);
     checkPort("clickhouse http", clickhouseHttp);
+    checkPort("flink metrics", flinkMetrics);
   }
 
   public static StackPorts defaults() {
-    return new StackPorts(15432, 19092, 19093, 18083, 18081, 19081, 18080, 18123);
+    return new StackPorts(15432, 19092, 19093, 18083, 18081, 19081, 18080, 18123, 19249);
   }
 
   /** Reads TRAIL_POSTGRES_PORT, TRAIL_KAFKA_PORT, ... falling back to {@link #defaults()}. */
@@ -39,7 +41,8 @@ public record StackPorts(
         port(env, "TRAIL_REGISTRY_PORT", d.registry),
         port(env, "TRAIL_REGISTRY_MANAGEMENT_PORT", d.registryManagement),
         port(env, "TRAIL_API_PORT", d.api),
-        port(env, "TRAIL_CLICKHOUSE_HTTP_PORT", d.clickhouseHttp));
+        port(env, "TRAIL_CLICKHOUSE_HTTP_PORT", d.clickhouseHttp),
+        port(env, "TRAIL_FLINK_METRICS_PORT", d.flinkMetrics));
   }
 
   private static int port(Map<String, String> env, String variable, int fallback) {

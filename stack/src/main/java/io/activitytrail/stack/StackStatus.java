@@ -45,6 +45,10 @@ public record StackStatus(StackConfig config, List<ServiceStatus> services) {
     http.put("database", StackConfig.CLICKHOUSE_DATABASE);
     json.put("clickhouse_http", http);
     json.put("api_url", config.apiUrl());
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("pipeline", config.pipelineMetricsUrl());
+    metrics.put("api", config.apiMetricsUrl());
+    json.put("metrics", metrics);
     Map<String, Object> services = new LinkedHashMap<>();
     for (ServiceStatus s : this.services) {
       Map<String, Object> one = new LinkedHashMap<>();

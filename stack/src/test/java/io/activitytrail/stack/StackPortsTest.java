@@ -15,7 +15,7 @@ class StackPortsTest {
   void defaults() {
     StackPorts ports = StackPorts.fromEnvironment(Map.of());
     assertThat(ports)
-        .isEqualTo(new StackPorts(15432, 19092, 19093, 18083, 18081, 19081, 18080, 18123));
+        .isEqualTo(new StackPorts(15432, 19092, 19093, 18083, 18081, 19081, 18080, 18123, 19249));
   }
 
   @Test
@@ -50,7 +50,7 @@ class StackPortsTest {
   void environmentRoundTrip() {
     StackConfig config =
         new StackConfig(
-            Path.of("/repo"), Path.of("/tmp/e2e-home"), new StackPorts(1, 2, 3, 4, 5, 6, 7, 8));
+            Path.of("/repo"), Path.of("/tmp/e2e-home"), new StackPorts(1, 2, 3, 4, 5, 6, 7, 8, 9));
     Map<String, String> env = config.toEnvironment();
     assertThat(StackPorts.fromEnvironment(env)).isEqualTo(config.ports());
     assertThat(env).containsEntry("TRAIL_HOME", "/tmp/e2e-home");
@@ -62,6 +62,7 @@ class StackPortsTest {
     StackConfig config = new StackConfig(Path.of("/repo"), Path.of("/h"), StackPorts.defaults());
     assertThat(config.postgresJdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:15432/helpdesk");
     assertThat(config.registryUrl()).isEqualTo("http://127.0.0.1:18081/apis/ccompat/v7");
+    assertThat(config.pipelineMetricsUrl()).isEqualTo("http://127.0.0.1:19249/metrics");
     assertThat(config.pidFile(ServiceId.ENGINE)).isEqualTo(Path.of("/h/run/engine.pid"));
     assertThat(config.logFile(ServiceId.KAFKA)).isEqualTo(Path.of("/h/logs/kafka.log"));
     assertThat(config.connectorJson())
