@@ -18,13 +18,13 @@ final class ApiMetrics {
   private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
   private final Counter requests =
       Counter.builder()
-          .name("trail_api_requests_total")
+          .name(ApiMetricNames.REQUESTS)
           .help("HTTP requests answered, by route template, method and status")
           .labelNames("route", "method", "status")
           .register(registry);
   private final Histogram latency =
       Histogram.builder()
-          .name("trail_api_request_duration_seconds")
+          .name(ApiMetricNames.REQUEST_DURATION)
           .help("Time to answer an HTTP request, by route template and status")
           .unit(io.prometheus.metrics.model.snapshots.Unit.SECONDS)
           .classicOnly()

@@ -78,5 +78,11 @@ final class StatusCommand implements Callable<Integer> {
             + ", imap "
             + status.config().imap()
             + " (user name and password: the address; trail mail lists what arrived)");
+    out.println(
+        "metrics: "
+            + status.config().pipelineMetricsUrl()
+            + " (pipeline), "
+            + status.config().apiMetricsUrl()
+            + " (api)");
   }
 }

@@ -77,12 +77,7 @@ public final class ClickHouseMigrations {
    */
   public static List<String> apply(ClickHouse ch, String database) {
     String db = SqlIdentifiers.require(database, "database");
-    ch.execute("CREATE DATABASE IF NOT EXISTS `" + db + "`");
-    ch.execute(
-        "CREATE TABLE IF NOT EXISTS `"
-            + db
-            + "`.schema_migrations (version UInt32, name String, checksum String,"
-            + " applied_at DateTime64(3, 'UTC')) ENGINE = MergeTree ORDER BY version");
+    preamble(db).forEach(ch::execute);
     Map<Integer, Map<String, Object>> applied = new LinkedHashMap<>();
     for (Map<String, Object> row :
         ch.query(
@@ -127,6 +122,40 @@ public final class ClickHouseMigrations {
           applied.values());
     }
     return appliedNow;
+  }
+
+  /** The database and the table that records what was applied. */
+  private static List<String> preamble(String db) {
+    return List.of(
+        "CREATE DATABASE IF NOT EXISTS `" + db + "`",
+        "CREATE TABLE IF NOT EXISTS `"
+            + db
+            + "`.schema_migrations (version UInt32, name String, checksum String,"
+            + " applied_at DateTime64(3, 'UTC')) ENGINE = MergeTree ORDER BY version");
+  }
+
+  /**
+   * What {@link #apply} runs on an empty server, as statements an administrator can run instead:
+   * the database, every migration, and after each the record that says it was applied (so a later
+   * {@code apply} finds nothing to do). {@code trail migrate --print} prints it.
+   */
+  public static List<String> script(String database) {
+    String db = SqlIdentifiers.require(database, "database");
+    List<String> out = new ArrayList<>(preamble(db));
+    for (Migration migration : onClasspath()) {
+      out.addAll(migration.statements(db));
+      out.add(
+          "INSERT INTO `"
+              + db
+              + "`.schema_migrations (version, name, checksum, applied_at) VALUES ("
+              + migration.version()
+              + ", '"
+              + migration.name()
+              + "', '"
+              + migration.checksum()
+              + "', now64(3))");
+    }
+    return out;
   }
 
   /** The migrations on the classpath, in version order. */

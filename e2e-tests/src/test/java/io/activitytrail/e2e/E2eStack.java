@@ -25,7 +25,8 @@ import java.util.Map;
  */
 final class E2eStack {
   private static final StackPorts PORTS =
-      new StackPorts(25432, 29092, 29093, 28083, 28081, 29081, 28080, 28123, 23025, 23143, 23080);
+      new StackPorts(
+          25432, 29092, 29093, 28083, 28081, 29081, 28080, 28123, 29249, 23025, 23143, 23080);
   private static E2eStack shared;
   // Held in a field for the JVM's life: an unreferenced channel is closed when collected, and its
   // lock with it (seen: a second run started its stack on the ports of one still running).

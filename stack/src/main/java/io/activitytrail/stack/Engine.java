@@ -51,6 +51,8 @@ public final class Engine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
+  static final String PROMETHEUS_REPORTER =
+      "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
 
   private final ClickHouse clickHouse;
   private final JobClient job;
@@ -75,7 +77,8 @@ public final class Engine implements AutoCloseable {
 
     Checkpoints.keepOnlyFormat(config.flinkCheckpoints(), NormalizerJob.STATE_FORMAT);
     Optional<Path> restore = Checkpoints.latestCompleted(config.flinkCheckpoints());
-    Configuration flink = flinkConfiguration(config.flinkCheckpoints(), restore);
+    Configuration flink =
+        flinkConfiguration(config.flinkCheckpoints(), restore, config.ports().flinkMetrics());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
     Configuration options = jobOptions(config, library, restore.isPresent());
     NormalizerJob.build(env, options);
@@ -97,6 +100,7 @@ public final class Engine implements AutoCloseable {
     LOG.info("API on {}", config.apiUrl());
     ClickHouseHttpServer sql = startSqlInterface(config, library);
     LOG.info("SQL interface (ClickHouse HTTP, read-only) on {}", config.clickHouseHttpUrl());
+    LOG.info("pipeline metrics (Prometheus) on {}", config.pipelineMetricsUrl());
     return new Engine(ch, job, api, sql);
   }
 
@@ -120,10 +124,15 @@ public final class Engine implements AutoCloseable {
   /**
    * Checkpoints every 2 s, kept on cancel; resumes from {@code restore}, the newest one a previous
    * run left. Generic types off: every stored type has its own serializer, and a Kryo fallback must
-   * fail at start rather than break a later restore.
+   * fail at start rather than break a later restore. Metrics through Flink's own Prometheus
+   * reporter on {@code metricsPort}, exactly as a cluster configured per docs/metrics.md exposes
+   * them: one set of alert rules and dashboards for both.
    */
-  static Configuration flinkConfiguration(Path checkpoints, Optional<Path> restore) {
+  static Configuration flinkConfiguration(
+      Path checkpoints, Optional<Path> restore, int metricsPort) {
     Configuration conf = new Configuration();
+    conf.setString("metrics.reporter.prom.factory.class", PROMETHEUS_REPORTER);
+    conf.setString("metrics.reporter.prom.port", Integer.toString(metricsPort));
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, CHECKPOINT_INTERVAL);
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
     conf.set(

@@ -26,7 +26,9 @@ final class EngineService implements ManagedService {
         config.ports().api(),
         "engine API",
         config.ports().clickhouseHttp(),
-        "engine SQL interface");
+        "engine SQL interface",
+        config.ports().flinkMetrics(),
+        "engine metrics");
   }
 
   @Override
@@ -56,6 +58,7 @@ final class EngineService implements ManagedService {
     Http.Response health = Http.get(config.apiUrl() + "/health");
     return health.ok()
         && health.body().contains("\"RUNNING\"")
-        && Http.get(config.clickHouseHttpUrl() + "/ping").ok();
+        && Http.get(config.clickHouseHttpUrl() + "/ping").ok()
+        && Http.get(config.pipelineMetricsUrl()).ok();
   }
 }

@@ -53,6 +53,7 @@ public record StackConfig(Path repoRoot, Path home, StackPorts ports) {
         Map.entry("TRAIL_REGISTRY_MANAGEMENT_PORT", Integer.toString(ports.registryManagement())),
         Map.entry("TRAIL_API_PORT", Integer.toString(ports.api())),
         Map.entry("TRAIL_CLICKHOUSE_HTTP_PORT", Integer.toString(ports.clickhouseHttp())),
+        Map.entry("TRAIL_FLINK_METRICS_PORT", Integer.toString(ports.flinkMetrics())),
         Map.entry("TRAIL_SMTP_PORT", Integer.toString(ports.smtp())),
         Map.entry("TRAIL_IMAP_PORT", Integer.toString(ports.imap())),
         Map.entry("TRAIL_MAIL_API_PORT", Integer.toString(ports.mailApi())));
@@ -152,6 +153,19 @@ public record StackConfig(Path repoRoot, Path home, StackPorts ports) {
   /** GreenMail's HTTP API (readiness, the list of mailboxes, purge). */
   public String mailApiUrl() {
     return "http://" + LOOPBACK + ":" + ports.mailApi();
+  }
+
+  /**
+   * The pipeline's metrics (the Flink job's, events per stage, lag, dead letters, sink batches,
+   * checkpoints) in the Prometheus format, served by Flink's reporter in the engine.
+   */
+  public String pipelineMetricsUrl() {
+    return "http://127.0.0.1:" + ports.flinkMetrics() + "/metrics";
+  }
+
+  /** The API's own metrics (requests, latency). */
+  public String apiMetricsUrl() {
+    return apiUrl() + "/metrics";
   }
 
   public Path kafkaLib() {

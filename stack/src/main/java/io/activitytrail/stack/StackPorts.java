@@ -12,6 +12,7 @@ public record StackPorts(
     int registryManagement,
     int api,
     int clickhouseHttp,
+    int flinkMetrics,
     int smtp,
     int imap,
     int mailApi) {
@@ -25,6 +26,7 @@ public record StackPorts(
     checkPort("registry management", registryManagement);
     checkPort("api", api);
     checkPort("clickhouse http", clickhouseHttp);
+    checkPort("flink metrics", flinkMetrics);
     checkPort("smtp", smtp);
     checkPort("imap", imap);
     checkPort("mail api", mailApi);
@@ -32,7 +34,7 @@ public record StackPorts(
 
   public static StackPorts defaults() {
     return new StackPorts(
-        15432, 19092, 19093, 18083, 18081, 19081, 18080, 18123, 13025, 13143, 13080);
+        15432, 19092, 19093, 18083, 18081, 19081, 18080, 18123, 19249, 13025, 13143, 13080);
   }
 
   /** Reads TRAIL_POSTGRES_PORT, TRAIL_KAFKA_PORT, ... falling back to {@link #defaults()}. */
@@ -47,6 +49,7 @@ public record StackPorts(
         port(env, "TRAIL_REGISTRY_MANAGEMENT_PORT", d.registryManagement),
         port(env, "TRAIL_API_PORT", d.api),
         port(env, "TRAIL_CLICKHOUSE_HTTP_PORT", d.clickhouseHttp),
+        port(env, "TRAIL_FLINK_METRICS_PORT", d.flinkMetrics),
         port(env, "TRAIL_SMTP_PORT", d.smtp),
         port(env, "TRAIL_IMAP_PORT", d.imap),
         port(env, "TRAIL_MAIL_API_PORT", d.mailApi));

@@ -48,6 +48,10 @@ public record StackStatus(StackConfig config, List<ServiceStatus> services) {
     json.put("smtp", config.smtp().toJson());
     json.put("imap", config.imap().toJson());
     json.put("mail_api_url", config.mailApiUrl());
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("pipeline", config.pipelineMetricsUrl());
+    metrics.put("api", config.apiMetricsUrl());
+    json.put("metrics", metrics);
     Map<String, Object> services = new LinkedHashMap<>();
     for (ServiceStatus s : this.services) {
       Map<String, Object> one = new LinkedHashMap<>();

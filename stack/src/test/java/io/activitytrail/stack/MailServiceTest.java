@@ -176,7 +176,7 @@ class MailServiceTest {
   private static StackPorts freePorts() throws IOException {
     List<ServerSocket> held = new ArrayList<>();
     try {
-      int[] ports = new int[11];
+      int[] ports = new int[12];
       for (int i = 0; i < ports.length; i++) {
         ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         held.add(socket);
@@ -184,7 +184,7 @@ class MailServiceTest {
       }
       return new StackPorts(
           ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], ports[8],
-          ports[9], ports[10]);
+          ports[9], ports[10], ports[11]);
     } finally {
       for (ServerSocket socket : held) {
         socket.close();

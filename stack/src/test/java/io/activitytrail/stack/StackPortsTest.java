@@ -19,7 +19,8 @@ class StackPortsTest {
     assertThat(ports)
         .isEqualTo(
             new StackPorts(
-                15432, 19092, 19093, 18083, 18081, 19081, 18080, 18123, 13025, 13143, 13080));
+                15432, 19092, 19093, 18083, 18081, 19081, 18080, 18123, 19249, 13025, 13143,
+                13080));
   }
 
   @Test
@@ -56,7 +57,7 @@ class StackPortsTest {
         new StackConfig(
             Path.of("/repo"),
             Path.of("/tmp/e2e-home"),
-            new StackPorts(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11));
+            new StackPorts(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12));
     Map<String, String> env = config.toEnvironment();
     assertThat(StackPorts.fromEnvironment(env)).isEqualTo(config.ports());
     assertThat(env).containsEntry("TRAIL_HOME", "/tmp/e2e-home");
@@ -68,6 +69,7 @@ class StackPortsTest {
     StackConfig config = new StackConfig(Path.of("/repo"), Path.of("/h"), StackPorts.defaults());
     assertThat(config.postgresJdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:15432/helpdesk");
     assertThat(config.registryUrl()).isEqualTo("http://127.0.0.1:18081/apis/ccompat/v7");
+    assertThat(config.pipelineMetricsUrl()).isEqualTo("http://127.0.0.1:19249/metrics");
     assertThat(config.pidFile(ServiceId.ENGINE)).isEqualTo(Path.of("/h/run/engine.pid"));
     assertThat(config.logFile(ServiceId.KAFKA)).isEqualTo(Path.of("/h/logs/kafka.log"));
     assertThat(config.connectorJson())

@@ -34,7 +34,7 @@ final class PostgresAuditBench implements AutoCloseable {
       "event_id, workspace_id, occurred_at, source_lsn, source_tx_order, category, type,"
           + " record_type, record_id, record_display, parent_record_type, parent_record_id,"
           + " actor_type, actor_id, actor_name, actor_ip, actor_user_agent, actor_channel,"
-          + " changes, details, transaction_id";
+          + " actor_db_user, changes, details, transaction_id";
   private static final String ORDER_DESC =
       " ORDER BY occurred_at DESC, source_lsn DESC, source_tx_order DESC, event_id DESC LIMIT ?";
 
@@ -95,7 +95,7 @@ final class PostgresAuditBench implements AutoCloseable {
             category text NOT NULL, type text NOT NULL, record_type text NOT NULL,
             record_id text NOT NULL, record_display text, parent_record_type text,
             parent_record_id text, actor_type text NOT NULL, actor_id text, actor_name text,
-            actor_ip text, actor_user_agent text, actor_channel text,
+            actor_ip text, actor_user_agent text, actor_channel text, actor_db_user text,
             changes jsonb NOT NULL, details jsonb NOT NULL, transaction_id text)
           """);
     }
@@ -125,6 +125,7 @@ final class PostgresAuditBench implements AutoCloseable {
           e.getActor().getIp(),
           e.getActor().getUserAgent(),
           e.getActor().getChannel(),
+          e.getActor().getDbUser(),
           JSON.writeValueAsString(changes(e.getChanges())),
           JSON.writeValueAsString(e.getDetails()),
           e.getTransactionId());
@@ -149,8 +150,7 @@ final class PostgresAuditBench implements AutoCloseable {
     }
   }
 
-  /** One query like the API's, returning the number of rows (all columns read). */
-  /** Bytes the table and its indexes take on disk. */
+  /** Bytes the table, its TOAST and its indexes take on disk. */
   long sizeBytes() throws SQLException {
     try (Statement s = db.createStatement();
         ResultSet r = s.executeQuery("SELECT pg_total_relation_size('audit_bench')")) {
@@ -185,6 +185,23 @@ final class PostgresAuditBench implements AutoCloseable {
     }
   }
 
+  /**
+   * One compliance question with the same values as on ClickHouse; returns the number of rows (all
+   * columns read).
+   */
+  int ask(ComplianceQuery query, CompliancePeriods periods) {
+    Map<String, Object> values = periods.values();
+    try (PreparedStatement ps = db.prepareStatement(query.postgresSql)) {
+      int i = 1;
+      for (String name : query.postgresParams) {
+        ps.setString(i++, ComplianceProbe.postgresText(values.get(name)));
+      }
+      return readAll(ps);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL query " + query.key + " failed: " + e, e);
+    }
+  }
+
   private int rows(String sql, String... values) throws SQLException {
     try (PreparedStatement ps = db.prepareStatement(sql)) {
       int i = 1;
@@ -194,18 +211,22 @@ final class PostgresAuditBench implements AutoCloseable {
       }
       // The same one-extra row the API fetches to know whether a next page exists.
       ps.setInt(i, BenchTargets.PAGE + 1);
-      int n = 0;
-      try (ResultSet rs = ps.executeQuery()) {
-        int columns = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          for (int c = 1; c <= columns; c++) {
-            rs.getObject(c);
-          }
-          n++;
-        }
-      }
-      return n;
+      return readAll(ps);
     }
+  }
+
+  private static int readAll(PreparedStatement ps) throws SQLException {
+    int n = 0;
+    try (ResultSet rs = ps.executeQuery()) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        for (int c = 1; c <= columns; c++) {
+          rs.getObject(c);
+        }
+        n++;
+      }
+    }
+    return n;
   }
 
   private static List<Map<String, Object>> changes(List<FieldChange> changes) {

@@ -11,6 +11,8 @@ import io.activitytrail.clickhouse.ActivityQueries;
 import io.activitytrail.clickhouse.ActivityRows;
 import io.activitytrail.clickhouse.ClickHouse;
 import io.activitytrail.clickhouse.ClickHouseMigrations;
+import io.activitytrail.clickhouse.embedded.EmbeddedSession;
+import io.activitytrail.clickhouse.http.ReadOnlyLimits;
 import io.activitytrail.clickhouse.target.ClickHouseTarget;
 import io.activitytrail.mapping.MappingLoader;
 import io.activitytrail.schemas.ContractClasses;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -50,13 +53,17 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Time feed, timeline and audit queries through the HTTP API over N synthetic activities,"
-            + " and the same queries on PostgreSQL (needs `trail up`).")
+            + " compliance questions on the SQL views, the same on PostgreSQL (needs `trail up`),"
+            + " and bytes on disk per event in both.")
 public final class QueriesBenchCommand implements Callable<Integer> {
 
   private static final String DATABASE = "bench";
   // A running API has long been warm: unmeasured requests first, so the JIT has compiled the
   // request path (JSON, HTTP) before timing. 50 left the HTTP figures 2-3 ms above a warm server's.
   private static final int WARMUP = 200;
+  // A compliance question scans a workspace: a couple of runs bring its columns into the page
+  // cache, as a store in use would have them.
+  private static final int COMPLIANCE_WARMUP = 2;
   private static final Duration BUDGET_PER_QUERY = Duration.ofSeconds(60);
   private static final Duration SETTLE_LIMIT = Duration.ofMinutes(5);
   private static final Duration QUIET = Duration.ofSeconds(5);
@@ -72,6 +79,13 @@ public final class QueriesBenchCommand implements Callable<Integer> {
       description = "Timed requests per query (default ${DEFAULT-VALUE}).")
   int requests = 200;
 
+  @Option(
+      names = "--compliance-requests",
+      description =
+          "Timed runs per compliance question and store (default ${DEFAULT-VALUE}; each stops"
+              + " early after 60 s).")
+  int complianceRequests = 20;
+
   @Option(names = "--batch", description = "Rows per insert (default ${DEFAULT-VALUE}).")
   // Two batches are in memory at once (one encoding, one inserting): sized for the launcher's 512
   // MiB heap.
@@ -85,14 +99,15 @@ public final class QueriesBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (events < 1 || workspaces < 1 || requests < 1 || batch < 1) {
+    if (events < 1 || workspaces < 1 || requests < 1 || batch < 1 || complianceRequests < 1) {
       throw new IllegalArgumentException(
-          "--events, --workspaces, --requests and --batch must be positive");
+          "--events, --workspaces, --requests, --compliance-requests and --batch must be positive");
     }
     ContractClasses.trust();
     PrintStream log = json ? System.err : System.out;
     StackConfig config = StackConfig.fromEnvironment(System.getenv());
-    SyntheticActivities data = new SyntheticActivities(events, workspaces, Instant.now());
+    SyntheticActivities data =
+        new SyntheticActivities(events, workspaces, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     BenchTargets targets = new BenchTargets(data);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("events", events);
@@ -106,14 +121,16 @@ public final class QueriesBenchCommand implements Callable<Integer> {
     Path path = config.home().resolve("bench/clickhouse");
     deleteTree(path);
     Files.createDirectories(path);
-    ClickHouseTarget target =
-        ClickHouseTarget.embedded(Engine.chdbLibrary(config, System.getenv()), path, DATABASE);
+    Path library = Engine.chdbLibrary(config, System.getenv());
+    ClickHouseTarget target = ClickHouseTarget.embedded(library, path, DATABASE);
+    CompliancePeriods periods = new CompliancePeriods(data.end());
     try (ClickHouse ch = target.connect()) {
       ClickHouseMigrations.apply(ch, DATABASE);
       load(ch, data, out, log);
       settle(ch, out, log);
       ActivityQueries queries = new ActivityQueries(ch, DATABASE);
       tableStats(ch, out);
+      bytesPerEvent(ch, out);
 
       byte[] secret = new byte[32];
       new SecureRandom().nextBytes(secret);
@@ -154,11 +171,28 @@ public final class QueriesBenchCommand implements Callable<Integer> {
           out.put("requests_per_query", pair.first().count());
         }
       }
+      // The compliance questions as SQL tools ask them: the views, on a read-only session with the
+      // SQL interface's limits
+      try (EmbeddedSession session =
+          EmbeddedSession.open(library, path, ReadOnlyLimits.DEFAULTS.sessionSettings())) {
+        ComplianceProbe probe = new ComplianceProbe(session, DATABASE, periods);
+        log.println("timing compliance questions on the views (read-only session) ...");
+        timeCompliance(q -> probe.ask(q), "", out, log);
+      }
     }
 
     if (postgres != null) {
       try (postgres) {
         comparePostgres(postgres, data, out, log);
+        log.println("timing compliance questions on PostgreSQL ...");
+        timeCompliance(q -> postgres.ask(q, periods), "postgres_", out, log);
+      }
+      for (ComplianceQuery q : ComplianceQuery.values()) {
+        if (out.get("postgres_" + q.key + "_p50_ms") instanceof Double pg
+            && out.get(q.key + "_p50_ms") instanceof Double ours
+            && ours > 0) {
+          out.put("postgres_" + q.key + "_ratio", round(pg / ours));
+        }
       }
     }
     print(out);
@@ -249,6 +283,50 @@ public final class QueriesBenchCommand implements Callable<Integer> {
     out.put("clickhouse_bytes", bytes);
   }
 
+  /**
+   * Bytes on disk per event: every active part of the database, so the page tables count with the
+   * typed table.
+   */
+  private void bytesPerEvent(ClickHouse ch, Map<String, Object> out) {
+    Number total =
+        (Number)
+            ch.query(
+                    "SELECT sum(bytes_on_disk) AS bytes FROM system.parts"
+                        + " WHERE database = {db:String} AND active",
+                    Map.of("db", DATABASE))
+                .get(0)
+                .get("bytes");
+    out.put("clickhouse_bytes_total", total.longValue());
+    out.put("clickhouse_bytes_per_event", round(total.doubleValue() / events));
+  }
+
+  /**
+   * Times each compliance question ({@code prefix} + key + {@code _p50_ms}); a question that fails
+   * (e.g. over a limit) is reported as {@code ..._error} and the others still run.
+   */
+  private void timeCompliance(
+      ToIntFunction<ComplianceQuery> ask, String prefix, Map<String, Object> out, PrintStream log) {
+    for (ComplianceQuery q : ComplianceQuery.values()) {
+      try {
+        int[] rows = new int[1];
+        Latencies l =
+            Latencies.measure(
+                q.key,
+                COMPLIANCE_WARMUP,
+                complianceRequests,
+                BUDGET_PER_QUERY,
+                () -> rows[0] = ask.applyAsInt(q));
+        out.put(prefix + q.key + "_p50_ms", round(l.p50Ms()));
+        out.put(prefix + q.key + "_runs", l.count());
+        out.put(prefix + q.key + "_rows", rows[0]);
+        log.printf("  %-22s p50 %10.2f ms, %,d rows (%s)%n", q.key, l.p50Ms(), rows[0], q.label);
+      } catch (RuntimeException e) {
+        out.put(prefix + q.key + "_error", String.valueOf(e.getMessage()));
+        log.printf("  %-22s failed: %s%n", q.key, e.getMessage());
+      }
+    }
+  }
+
   private static long merging(ClickHouse ch) {
     return ((Number)
             ch.query(
@@ -278,7 +356,9 @@ public final class QueriesBenchCommand implements Callable<Integer> {
     double indexSeconds = (System.nanoTime() - t1) / 1e9;
     out.put("postgres_copy_seconds", round(copySeconds));
     out.put("postgres_index_seconds", round(indexSeconds));
-    out.put("postgres_bytes", pg.sizeBytes());
+    long pgBytes = pg.sizeBytes();
+    out.put("postgres_bytes", pgBytes);
+    out.put("postgres_bytes_per_event", round((double) pgBytes / events));
     log.printf(
         "copied in %.1f s, indexed in %.1f s; timing queries ...%n", copySeconds, indexSeconds);
     time(pg::ask)
@@ -330,6 +410,15 @@ public final class QueriesBenchCommand implements Callable<Integer> {
           out.get(q.key + "_p50_ms"),
           out.get(q.key + "_p99_ms"),
           out.get("direct_" + q.key + "_p50_ms"),
+          out.getOrDefault("postgres_" + q.key + "_p50_ms", "-"));
+    }
+    for (ComplianceQuery q : ComplianceQuery.values()) {
+      System.out.printf(
+          "%-24s %10s %10s %12s %10s%n",
+          q.key,
+          out.getOrDefault(q.key + "_p50_ms", "-"),
+          "",
+          "",
           out.getOrDefault("postgres_" + q.key + "_p50_ms", "-"));
     }
     System.out.println();

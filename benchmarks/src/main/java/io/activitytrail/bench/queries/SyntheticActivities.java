@@ -25,6 +25,12 @@ final class SyntheticActivities {
   static final int USERS_PER_WORKSPACE = 50;
   static final double AUDIT_SHARE = 0.15;
 
+  /** Activities made outside the application (direct SQL, scripts): no actor, a database user. */
+  static final double UNATTRIBUTED_SHARE = 0.02;
+
+  /** A role change that makes its member an administrator (else an agent). */
+  static final double ADMIN_SHARE = 0.25;
+
   /** The mean number of events a ticket gets, which sets how many tickets a workspace has. */
   static final int EVENTS_PER_TICKET = 12;
 
@@ -47,6 +53,7 @@ final class SyntheticActivities {
   private final long events;
   private final int workspaces;
   private final Instant start;
+  private final Instant end;
   private final Zipf workspaceDraw;
   private final Zipf userDraw = new Zipf(USERS_PER_WORKSPACE, 1.0);
 
@@ -54,7 +61,13 @@ final class SyntheticActivities {
     this.events = events;
     this.workspaces = workspaces;
     this.start = end.minus(SPAN);
+    this.end = end;
     this.workspaceDraw = new Zipf(workspaces, 1.1);
+  }
+
+  /** Where the data ends: every event is before it, none older than {@link #SPAN}. */
+  Instant end() {
+    return end;
   }
 
   static String workspaceId(int rank) {
@@ -104,7 +117,10 @@ final class SyntheticActivities {
             .setChanges(List.of())
             .setDetails(Map.of())
             .setTransactionId("tx-" + i)
-            .setActor(actor(user, type, random))
+            .setActor(
+                !audit && random.nextDouble() < UNATTRIBUTED_SHARE
+                    ? unattributed()
+                    : actor(user, type, random))
             .setSource(
                 SourcePosition.newBuilder()
                     .setConnector("bench")
@@ -117,19 +133,35 @@ final class SyntheticActivities {
                     .setOffset(i)
                     .build());
     if (audit) {
-      auditRecord(e, type, ws, user);
+      auditRecord(e, type, ws, user, random);
     } else {
       activityRecord(e, type, ticket, random);
     }
     return e.build();
   }
 
-  private static void auditRecord(ActivityEvent.Builder e, String type, int ws, int user) {
+  private static void auditRecord(
+      ActivityEvent.Builder e, String type, int ws, int user, SplittableRandom random) {
     switch (type) {
-      case "role_changed" ->
-          e.setRecordType("team_member")
-              .setRecordId("u-" + user)
-              .setChanges(List.of(change("role", "member", "admin")));
+      case "role_changed" -> {
+        // another member's role: an administrator now and then, so "administrator actions" are
+        // the actions of whoever held the role at that moment
+        String role = random.nextDouble() < ADMIN_SHARE ? "admin" : "agent";
+        e.setRecordType("team_member")
+            .setRecordId("u-" + (1 + random.nextInt(USERS_PER_WORKSPACE)))
+            .setChanges(List.of(change("role", role.equals("admin") ? "agent" : "admin", role)));
+      }
+      case "data_exported" ->
+          e.setRecordType("workspace")
+              .setRecordId(workspaceId(ws))
+              .setDetails(
+                  Map.of(
+                      "export",
+                      random.nextBoolean() ? "activities" : "audit-events",
+                      "format",
+                      "csv",
+                      "rows",
+                      Integer.toString(1 + random.nextInt(50_000))));
       case "file_downloaded" -> e.setRecordType("file").setRecordId("f-" + user);
       default -> e.setRecordType("workspace").setRecordId(workspaceId(ws));
     }
@@ -184,6 +216,15 @@ final class SyntheticActivities {
         .setRequestId("req-" + Long.toHexString(random.nextLong()))
         .setChannel("web")
         .setSource("context")
+        .setExtra(Map.of())
+        .build();
+  }
+
+  private static Actor unattributed() {
+    return Actor.newBuilder()
+        .setType("unattributed")
+        .setSource("none")
+        .setDbUser("ops_script")
         .setExtra(Map.of())
         .build();
   }

@@ -65,6 +65,14 @@ public final class EmbeddedSession implements AutoCloseable {
   }
 
   /**
+   * What ClickHouse's parser says {@code sql} is, without running it: how many statements and what
+   * kind. Tests use it to parse statements this engine cannot run (access control on a server).
+   */
+  public StatementKind classify(String sql) {
+    return connection.classify(sql);
+  }
+
+  /**
    * In chDB a statement's {@code INTO OUTFILE} is written by the embedded client, where readonly
    * never looks (measured: a read-only session wrote the file), and a text of several statements
    * runs them all, where a server refuses it. So a read-only session first asks ClickHouse's parser

@@ -4,9 +4,9 @@ package io.activitytrail.clickhouse.embedded;
  * What chDB's parser says a text is (chdb_classify_query_n): how many statements, and the most
  * lasting effect among them.
  */
-record StatementKind(int statements, Kind kind) {
+public record StatementKind(int statements, Kind kind) {
 
-  enum Kind {
+  public enum Kind {
     /** SELECT, SHOW, DESCRIBE, EXPLAIN, EXISTS, CHECK. */
     READ_ONLY,
     /** INSERT, CREATE, ALTER, DROP, TRUNCATE, RENAME, UPDATE, DELETE, OPTIMIZE. */
@@ -22,5 +22,10 @@ record StatementKind(int statements, Kind kind) {
       Kind[] all = values();
       return value >= 0 && value < all.length ? all[value] : UNKNOWN;
     }
+  }
+
+  /** False when ClickHouse's parser could not read the text (a syntax error). */
+  public boolean parsed() {
+    return statements > 0;
   }
 }

@@ -77,7 +77,7 @@ public final class DebeziumDecoder implements Serializable {
             .table(dbSchema, table)
             .orElseThrow(
                 () ->
-                    new DecodeException(
+                    new UnmappedTableException(
                         "table "
                             + dbSchema
                             + "."

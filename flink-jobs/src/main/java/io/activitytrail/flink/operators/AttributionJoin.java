@@ -1,5 +1,6 @@
 package io.activitytrail.flink.operators;
 
+import io.activitytrail.clickhouse.sink.PipelineMetrics;
 import io.activitytrail.flink.attribution.Emitted;
 import io.activitytrail.flink.attribution.TransactionBatch;
 import io.activitytrail.flink.decode.AppEvent;
@@ -22,6 +23,7 @@ import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -43,6 +45,8 @@ import org.apache.flink.util.Collector;
  *
  * <p>After letting go, the buffer and timer are cleared and only the context is remembered (with a
  * TTL) so late events of the same transaction are let go at once with it.
+ *
+ * <p>Metric ({@link PipelineMetrics}, stage {@code attribute}): {@code events} let go.
  */
 public final class AttributionJoin extends KeyedProcessFunction<String, Decoded, TransactionBatch> {
   private final long maxWaitMillis;
@@ -55,6 +59,7 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
   private transient ValueState<Long> seenEvents;
   private transient ValueState<Long> deadline;
   private transient ValueState<Emitted> emitted;
+  private transient Counter letGo;
 
   public AttributionJoin(Duration maxWait, Duration memoryTtl) {
     this.maxWaitMillis = maxWait.toMillis();
@@ -82,6 +87,9 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
             .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
             .build());
     emitted = getRuntimeContext().getState(emittedDescriptor);
+    letGo =
+        PipelineMetrics.events(
+            getRuntimeContext().getMetricGroup(), PipelineMetrics.Stage.ATTRIBUTE);
   }
 
   @Override
@@ -136,6 +144,7 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
       Decoded event, Emitted done, String transactionId, Collector<TransactionBatch> out)
       throws Exception {
     if (event instanceof RowChange || event instanceof AppEvent) {
+      letGo.inc();
       out.collect(
           new TransactionBatch(
               transactionId, TransactionBatch.Outcome.LATE, done.context(), List.of(event), null));
@@ -169,6 +178,7 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
     events.sort(
         Comparator.comparing(
             AttributionJoin::txOrder, Comparator.nullsLast(Comparator.naturalOrder())));
+    letGo.inc(events.size());
     out.collect(new TransactionBatch(ctx.getCurrentKey(), outcome, actor, events, endLsn.value()));
     Long timer = deadline.value();
     if (timer != null) {

@@ -1,5 +1,6 @@
 package io.activitytrail.flink.operators;
 
+import io.activitytrail.clickhouse.sink.PipelineMetrics;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.attribution.TransactionBatch;
 import io.activitytrail.flink.decode.TransactionBoundary;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * order, input 2 the join's batches. Runs as one subtask under one constant key, so its state and
  * its single processing-time timer are ordinary keyed state, checkpointed with the job.
  *
- * <p>Metrics: {@code releasedOutOfOrder} (batches released outside commit order: no END within
- * max-wait, late events, or an END given up on), {@code placesGivenUp}.
+ * <p>Metrics: {@code events} released ({@link PipelineMetrics}, stage {@code sequence}), {@code
+ * releasedOutOfOrder} (batches released outside commit order: no END within max-wait, late events,
+ * or an END given up on), {@code placesGivenUp}.
  */
 public final class CommitSequencer
     extends KeyedCoProcessFunction<String, TransactionBoundary, TransactionBatch, Attributed> {
@@ -46,6 +48,7 @@ public final class CommitSequencer
   private transient ValueState<Long> timer;
   private transient Counter releasedOutOfOrder;
   private transient Counter placesGivenUp;
+  private transient Counter released;
 
   /**
    * @param patience how long a place waits for its batch before it is given up on (longer than the
@@ -61,6 +64,9 @@ public final class CommitSequencer
     timer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Types.LONG));
     releasedOutOfOrder = getRuntimeContext().getMetricGroup().counter("releasedOutOfOrder");
     placesGivenUp = getRuntimeContext().getMetricGroup().counter("placesGivenUp");
+    released =
+        PipelineMetrics.events(
+            getRuntimeContext().getMetricGroup(), PipelineMetrics.Stage.SEQUENCE);
   }
 
   @Override
@@ -102,6 +108,7 @@ public final class CommitSequencer
             release.batch().events().size(),
             release.batch().outcome());
       }
+      released.inc(release.batch().events().size());
       release.batch().attributed().forEach(out::collect);
     }
     Long next = order.nextDeadline(state);

@@ -1,10 +1,13 @@
 package io.activitytrail.flink.operators;
 
+import io.activitytrail.clickhouse.sink.PipelineMetrics;
+import io.activitytrail.clickhouse.sink.PipelineMetrics.Stage;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.event.Notification;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.classify.Normalizer;
 import io.activitytrail.flink.deadletter.DeadLetter;
+import io.activitytrail.flink.deadletter.Reasons;
 import io.activitytrail.flink.decode.RowChange;
 import io.activitytrail.flink.notify.NotificationFacts;
 import io.activitytrail.flink.notify.NotificationState;
@@ -52,6 +55,9 @@ import org.apache.flink.util.OutputTag;
  * <p>An event the normalizer throws on goes to the {@link #DEAD_LETTERS} side output (the event as
  * JSON, the reason, stage {@code normalize}) and the job keeps running; a failing state backend
  * still fails the job, which then restarts from its checkpoint.
+ *
+ * <p>Metrics ({@link PipelineMetrics}, stage {@code normalize}): {@code events} produced, {@code
+ * deadLetters} by reason.
  */
 public final class NormalizeFunction extends KeyedProcessFunction<String, Attributed, ActivityEvent>
     implements ResultTypeQueryable<ActivityEvent> {
@@ -66,7 +72,8 @@ public final class NormalizeFunction extends KeyedProcessFunction<String, Attrib
   private final Mapping mapping;
   private final Normalizer normalizer;
   private final Recipients recipients;
-  private transient Counter deadLetters;
+  private transient Counter produced;
+  private transient PipelineMetrics.DeadLetters deadLetters;
   private transient Counter notified;
   private transient NotificationState facts;
 
@@ -95,7 +102,9 @@ public final class NormalizeFunction extends KeyedProcessFunction<String, Attrib
             .getMapState(new MapStateDescriptor<>("record-displays", Types.STRING, Types.STRING));
     retentionDays =
         getRuntimeContext().getState(new ValueStateDescriptor<>("retention-days", Types.INT));
-    deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
+    produced = PipelineMetrics.events(getRuntimeContext().getMetricGroup(), Stage.NORMALIZE);
+    deadLetters =
+        PipelineMetrics.deadLetters(getRuntimeContext().getMetricGroup(), Stage.NORMALIZE);
     notified = getRuntimeContext().getMetricGroup().counter("notifications");
     if (recipients != null) {
       facts =
@@ -118,6 +127,7 @@ public final class NormalizeFunction extends KeyedProcessFunction<String, Attrib
       deadLetter(attributed, e, ctx);
       return;
     }
+    produced.inc(events.size());
     events.forEach(out::collect);
     if (facts != null) {
       notify(attributed, events, ctx);
@@ -148,7 +158,7 @@ public final class NormalizeFunction extends KeyedProcessFunction<String, Attrib
   }
 
   private void deadLetter(Attributed attributed, RuntimeException e, Context ctx) {
-    deadLetters.inc();
+    deadLetters.inc(Reasons.of(e));
     ctx.output(DEAD_LETTERS, DeadLetter.ofEvent(attributed, e, System.currentTimeMillis()));
   }
 

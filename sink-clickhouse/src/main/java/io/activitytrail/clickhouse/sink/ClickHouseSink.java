@@ -5,11 +5,11 @@ import io.activitytrail.clickhouse.ClickHouseMigrations;
 import io.activitytrail.clickhouse.RetryPolicy;
 import io.activitytrail.clickhouse.target.ClickHouseTarget;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.metrics.Counter;
 
 /**
  * Writes rows into a table of {@code <database>} ({@link RowFormat}: activities, notifications), at
@@ -18,9 +18,10 @@ import org.apache.flink.metrics.Counter;
  * a checkpoint completes only after its rows are in ClickHouse. Duplicates after a restart collapse
  * in the table (ReplacingMergeTree on a deterministic id). Retriable ClickHouse errors are retried
  * per the {@link RetryPolicy}; then the job fails and restarts from the last checkpoint. Rows
- * ClickHouse refuses for what they hold go to the {@link RefusedRowReporter} (counted in the
- * writer's {@code deadLetters} metric) and the rest of their batch is written. The schema must
- * exist: run {@link ClickHouseMigrations#apply} before the job starts.
+ * ClickHouse refuses for what they hold go to the {@link RefusedRowReporter} (counted as dead
+ * letters of stage {@code sink}, reason {@code refused_row}) and the rest of their batch is
+ * written. What it measures: {@link SinkMetrics}. The schema must exist: run {@link
+ * ClickHouseMigrations#apply} before the job starts.
  */
 public final class ClickHouseSink<T> implements Sink<T> {
 
@@ -56,22 +57,22 @@ public final class ClickHouseSink<T> implements Sink<T> {
 
   @Override
   public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
-    RefusedRowReporter<T> reporter =
-        new Counted<>(refusedRows.create(), context.metricGroup().counter("deadLetters"));
+    SinkMetrics<T> metrics = new SinkMetrics<>(context.metricGroup(), format, Clock.systemUTC());
+    RefusedRowReporter<T> reporter = new Counted<>(refusedRows.create(), metrics);
     BatchInserter<T> inserter =
         new BatchInserter<>(
             target.connect(), target.database(), format, retry, Thread::sleep, reporter);
     return new ClickHouseSinkWriter<>(
-        inserter, batchSize, flushInterval, context.getProcessingTimeService());
+        inserter, batchSize, flushInterval, context.getProcessingTimeService(), metrics);
   }
 
   /** Counts the reports that succeeded. */
-  private record Counted<T>(RefusedRowReporter<T> delegate, Counter reported)
+  private record Counted<T>(RefusedRowReporter<T> delegate, SinkMetrics<T> metrics)
       implements RefusedRowReporter<T> {
     @Override
     public void report(T event, ClickHouseException reason) throws IOException {
       delegate.report(event, reason);
-      reported.inc();
+      metrics.refused();
     }
 
     @Override

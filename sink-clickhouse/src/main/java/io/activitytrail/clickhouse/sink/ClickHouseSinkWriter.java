@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * The buffering writer behind {@link ClickHouseSink}. Flink calls {@code write}, {@code flush} and
  * the timer callback from the task's mailbox thread, one at a time, so the buffer needs no locking.
  * Each batch goes through a {@link BatchInserter}: retries, and refused rows reported instead of
- * failing the batch.
+ * failing the batch. Each write is measured ({@link SinkMetrics}).
  */
 public final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
@@ -24,6 +24,7 @@ public final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
   private final int batchSize;
   private final long flushIntervalMillis;
   private final ProcessingTimeService time;
+  private final SinkMetrics<T> metrics;
   private final List<T> buffer = new ArrayList<>();
   private long lastWriteAt;
   private ScheduledFuture<?> timer;
@@ -32,8 +33,10 @@ public final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
       BatchInserter<T> inserter,
       int batchSize,
       Duration flushInterval,
-      ProcessingTimeService time) {
+      ProcessingTimeService time,
+      SinkMetrics<T> metrics) {
     this.inserter = inserter;
+    this.metrics = metrics;
     this.batchSize = batchSize;
     this.flushIntervalMillis = flushInterval.toMillis();
     this.time = time;
@@ -97,7 +100,9 @@ public final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
       return;
     }
     // On failure the buffer stays: the job restarts from its checkpoint and nothing is dropped.
-    inserter.insert(buffer);
+    long t0 = System.nanoTime();
+    int refused = inserter.insert(buffer);
+    metrics.written(buffer, refused, System.nanoTime() - t0);
     buffer.clear();
   }
 }

@@ -5,6 +5,7 @@ import io.activitytrail.clickhouse.NotificationRows;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.event.Notification;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,6 +23,9 @@ public interface RowFormat<T> extends Serializable {
 
   /** How logs name one row, e.g. {@code event 6f1c...}. */
   String describe(T row);
+
+  /** When the change behind the row was committed in the platform's database (for the lag). */
+  Instant committedAt(T row);
 
   /** Activities and audit events into {@code activity} ({@link ActivityRows}). */
   RowFormat<ActivityEvent> ACTIVITIES =
@@ -44,6 +48,11 @@ public interface RowFormat<T> extends Serializable {
         @Override
         public String describe(ActivityEvent row) {
           return "event " + row.getEventId();
+        }
+
+        @Override
+        public Instant committedAt(ActivityEvent row) {
+          return row.getOccurredAt();
         }
       };
 
@@ -68,6 +77,11 @@ public interface RowFormat<T> extends Serializable {
         @Override
         public String describe(Notification row) {
           return "notification " + row.getNotificationId();
+        }
+
+        @Override
+        public Instant committedAt(Notification row) {
+          return row.getActivity().getOccurredAt();
         }
       };
 }

@@ -8,11 +8,13 @@ import io.activitytrail.clickhouse.RetryPolicy;
 import io.activitytrail.clickhouse.TestEvents;
 import io.activitytrail.event.ActivityEvent;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.apache.flink.metrics.testutils.MetricListener;
 import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -25,6 +27,9 @@ class ClickHouseSinkWriterRefusalsTest {
       new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(300));
 
   private final TestProcessingTimeService time = new TestProcessingTimeService();
+  private final MetricListener listener = new MetricListener();
+  private final SinkMetrics<ActivityEvent> metrics =
+      new SinkMetrics<>(listener.getMetricGroup(), RowFormat.ACTIVITIES, Clock.systemUTC());
   private final List<Long> sleeps = new ArrayList<>();
   private final FakeClickHouse ch = new FakeClickHouse();
   private final RecordingReporter reporter = new RecordingReporter();
@@ -39,7 +44,8 @@ class ClickHouseSinkWriterRefusalsTest {
                 ch, "trail", RowFormat.ACTIVITIES, FIVE_TRIES_CAPPED, sleeps::add, reporter),
             1_000,
             Duration.ofSeconds(5),
-            time);
+            time,
+            metrics);
   }
 
   @Test
@@ -65,6 +71,11 @@ class ClickHouseSinkWriterRefusalsTest {
         .isLessThanOrEqualTo(21);
     assertThat(writer.buffered()).isZero();
     assertThat(sleeps).isEmpty();
+    assertThat(listener.getCounter("trail", "stage", "sink", "events"))
+        .as("written, the refused row not counted")
+        .hasValueSatisfying(c -> assertThat(c.getCount()).isEqualTo(999));
+    assertThat(listener.getHistogram("trail", "sink", "batchSize"))
+        .hasValueSatisfying(h -> assertThat(h.getStatistics().getMax()).isEqualTo(1_000));
   }
 
   @Test

@@ -14,11 +14,14 @@ import io.activitytrail.clickhouse.TestClickHouse;
 import io.activitytrail.clickhouse.TestEvents;
 import io.activitytrail.event.ActivityEvent;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.metrics.testutils.MetricListener;
 import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -30,6 +33,13 @@ class ClickHouseSinkWriterTest {
       new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMillis(150));
 
   private final TestProcessingTimeService time = new TestProcessingTimeService();
+  private final MetricListener listener = new MetricListener();
+  // the lag's clock: a day after TestEvents' base time; event n was committed n minutes after it
+  private final SinkMetrics<ActivityEvent> metrics =
+      new SinkMetrics<>(
+          listener.getMetricGroup(),
+          RowFormat.ACTIVITIES,
+          Clock.fixed(TestEvents.AN_HOUR_AGO.plus(Duration.ofDays(1)), ZoneOffset.UTC));
   private final List<Long> sleeps = new ArrayList<>();
   private final RecordingReporter reporter = new RecordingReporter();
   private String db;
@@ -162,7 +172,8 @@ class ClickHouseSinkWriterTest {
                 reporter),
             1,
             Duration.ofSeconds(5),
-            time);
+            time,
+            metrics);
 
     assertThatThrownBy(() -> writer.write(event(1), null))
         .isInstanceOf(IOException.class)
@@ -174,12 +185,46 @@ class ClickHouseSinkWriterTest {
     assertThat(writer.buffered()).isEqualTo(1);
   }
 
+  @Test
+  @DisplayName(
+      "each write is measured: events written, the batch's size, and each event's lag from commit"
+          + " to written")
+  void writesAreMeasured() throws Exception {
+    try (ClickHouseSinkWriter<ActivityEvent> writer = writer(TestClickHouse.open(), 2)) {
+      writer.write(event(1), null);
+      writer.write(event(2), null);
+      writer.write(event(3), null);
+      writer.flush(false);
+    }
+
+    assertThat(listener.getCounter("trail", "stage", "sink", "events"))
+        .hasValueSatisfying(c -> assertThat(c.getCount()).isEqualTo(3));
+    assertThat(listener.getHistogram("trail", "sink", "batchSize"))
+        .hasValueSatisfying(
+            h -> {
+              assertThat(h.getCount()).isEqualTo(2);
+              assertThat(h.getStatistics().getMax()).isEqualTo(2);
+              assertThat(h.getStatistics().getMin()).isEqualTo(1);
+            });
+    assertThat(listener.getHistogram("trail", "sink", "writeLatencyMs"))
+        .hasValueSatisfying(h -> assertThat(h.getCount()).isEqualTo(2));
+    long day = Duration.ofDays(1).toMillis();
+    assertThat(listener.getHistogram("trail", "sink", "endToEndLagMs"))
+        .hasValueSatisfying(
+            h -> {
+              assertThat(h.getCount()).isEqualTo(3);
+              assertThat(h.getStatistics().getMax()).isEqualTo(day - 60_000);
+              assertThat(h.getStatistics().getMin()).isEqualTo(day - 3 * 60_000);
+            });
+  }
+
   private ClickHouseSinkWriter<ActivityEvent> writer(ClickHouse ch, int batchSize) {
     return new ClickHouseSinkWriter<>(
         new BatchInserter<>(ch, db, RowFormat.ACTIVITIES, THREE_TRIES, sleeps::add, reporter),
         batchSize,
         Duration.ofSeconds(5),
-        time);
+        time,
+        metrics);
   }
 
   private static ActivityEvent event(int n) {
