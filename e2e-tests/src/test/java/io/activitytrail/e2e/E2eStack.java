@@ -50,13 +50,33 @@ final class E2eStack {
     Path repo = Path.of(System.getProperty("trail.repo", "..")).toAbsolutePath().normalize();
     Path home = Path.of(System.getProperty("trail.e2e.home", "target/trail-home"));
     lockPorts(home);
+    StackConfig config = new StackConfig(repo, home, PORTS);
+    writeEngineOptions(config);
     LocalStack stack =
-        LocalStack.create(new StackConfig(repo, home, PORTS))
-            .onProgress(line -> System.out.println("[stack] " + line));
+        LocalStack.create(config).onProgress(line -> System.out.println("[stack] " + line));
     // A previous run killed mid-way may have left processes: the stack stops them by PID first.
     stack.down();
     stack.up(Duration.ofMinutes(5));
     return new E2eStack(stack);
+  }
+
+  /**
+   * Email batches wait 5 s of quiet instead of the stack's 10 s, and 30 s at most: the tests wait
+   * for every batch they cause.
+   */
+  static final Duration EMAIL_QUIET_PERIOD = Duration.ofSeconds(5);
+
+  private static void writeEngineOptions(StackConfig config) {
+    try {
+      Files.createDirectories(config.confDir());
+      Files.writeString(
+          config.engineOptionsFile(),
+          "notifications.email.quiet-period="
+              + EMAIL_QUIET_PERIOD.toSeconds()
+              + " s\nnotifications.email.max-delay=30 s\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Held until this JVM exits (the OS releases it even after a crash). */

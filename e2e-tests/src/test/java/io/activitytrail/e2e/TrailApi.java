@@ -100,11 +100,23 @@ final class TrailApi {
 
   /** Sends a request without a body; authorization is the whole header value, null for none. */
   Answer send(String method, String path, String authorization) {
+    return send(method, path, authorization, null);
+  }
+
+  /** Sends a request with a JSON body (none when null). */
+  Answer send(String method, String path, String authorization, String json) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             // an export streams the whole workspace before answering
             .timeout(Duration.ofSeconds(30))
-            .method(method, HttpRequest.BodyPublishers.noBody());
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
