@@ -2,6 +2,8 @@ package io.activitytrail.stack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.activitytrail.flink.NormalizerOptions;
+import io.activitytrail.mapping.MappingLoader;
 import io.activitytrail.schemas.ContractTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,8 +28,9 @@ public final class LocalStack {
   public static final List<String> PIPELINE_TOPICS =
       List.of(
           ContractTopics.DEAD_LETTERS,
-          io.activitytrail.schemas.ContractTopics.ACTIVITIES,
-          io.activitytrail.schemas.ContractTopics.AUDIT_EVENTS);
+          ContractTopics.ACTIVITIES,
+          ContractTopics.AUDIT_EVENTS,
+          ContractTopics.NOTIFICATIONS);
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -151,9 +154,25 @@ public final class LocalStack {
     return status();
   }
 
+  /**
+   * A topic for every table the job's mapping reads, made before Debezium writes: a table's topic
+   * made on its first row would be found by the job's source only at its next discovery, after
+   * later transactions of other tables, so the first row of a table (a first follower, a first
+   * setting) would reach the job out of commit order.
+   */
+  private List<String> mappedTableTopics(String prefix) {
+    String mappingFile =
+        Engine.userOptions(config.engineOptionsFile()).get(NormalizerOptions.MAPPING_FILE);
+    return MappingLoader.load(mappingFile).tables().keySet().stream()
+        .map(table -> prefix + "." + table)
+        .sorted()
+        .toList();
+  }
+
   private Map<ServiceId, ManagedService> services() {
     ConnectorDefinition connector = ConnectorDefinition.read(config.connectorJson());
     Set<String> topics = new LinkedHashSet<>(connector.topics());
+    topics.addAll(mappedTableTopics(connector.topicPrefix()));
     topics.addAll(PIPELINE_TOPICS);
     Map<ServiceId, ManagedService> services = new EnumMap<>(ServiceId.class);
     services.put(ServiceId.POSTGRES, new PostgresService(config));
