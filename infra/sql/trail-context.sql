@@ -9,7 +9,7 @@
 --
 -- trail.emit_event(evt) writes a *non-transactional* message with prefix 'trail.event', for facts that are not row
 -- changes (login attempts, exports, downloads). Non-transactional so that a failed login is recorded even when the
--- platform rolls back whatever it was doing.
+-- platform rolls back whatever it was doing. On PostgreSQL 17 and later it is also flushed to disk at once.
 --
 -- pg_logical_emit_message is callable by any role, so these functions need no SECURITY DEFINER and no grants.
 -- Both need wal_level=logical to reach a replication slot; on a lower level the message is simply not decoded.
@@ -50,6 +50,11 @@ BEGIN
     IF coalesce(evt ->> 'type', '') = '' THEN
         RAISE EXCEPTION 'trail.emit_event: the event must have a type, got %', evt
             USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- Flushed at once (PostgreSQL 17's flush argument): a failed login is on disk when the call returns, not
+    -- only after the WAL writer's next round, and reaches the slot without waiting for other writes.
+    IF current_setting('server_version_num')::int >= 170000 THEN
+        RETURN pg_logical_emit_message(false, 'trail.event', evt::text, true);
     END IF;
     RETURN pg_logical_emit_message(false, 'trail.event', evt::text);
 END;

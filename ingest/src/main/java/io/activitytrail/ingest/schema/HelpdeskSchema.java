@@ -21,8 +21,8 @@ public final class HelpdeskSchema {
   /**
    * Applies the pending migrations.
    *
-   * @return the versions applied by this call, in order; empty when the database was already
-   *     current
+   * @return the versions applied by this call, in order (a repeatable migration as {@code R
+   *     <description>}); empty when the database was already current
    */
   public static List<String> migrate(String jdbcUrl, String user, String password) {
     MigrateResult result =
@@ -32,10 +32,13 @@ public final class HelpdeskSchema {
             .createSchemas(false)
             .table(HISTORY_TABLE)
             .locations("classpath:db/helpdesk")
-            .javaMigrations(new TrailContextMigration())
+            .javaMigrations(TrailContextMigration.VERSION_2, TrailContextMigration.CURRENT)
             .failOnMissingLocations(true)
             .load()
             .migrate();
-    return result.migrations.stream().map(m -> m.version).toList();
+    // a repeatable migration has no version: named by its description
+    return result.migrations.stream()
+        .map(m -> m.version == null || m.version.isEmpty() ? "R " + m.description : m.version)
+        .toList();
   }
 }

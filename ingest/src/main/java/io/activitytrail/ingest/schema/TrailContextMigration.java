@@ -11,22 +11,48 @@ import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
- * Version 2: installs {@code infra/sql/trail-context.sql}, the very file platforms install, so the
- * reference database cannot drift from what the documentation tells platforms to run. A Java
- * migration because Flyway takes the version from the file name, and the platform-facing file keeps
- * its plain name.
+ * Installs {@code infra/sql/trail-context.sql}, the very file platforms install, so the reference
+ * database cannot drift from what the documentation tells platforms to run. Two migrations:
+ *
+ * <ul>
+ *   <li>{@link #VERSION_2}: the file as version 2 installed it, kept verbatim ({@code
+ *       trail-context-v2.sql}) so that databases migrated then still validate;
+ *   <li>{@link #CURRENT}: repeatable, the file as it is now; Flyway runs it again whenever the file
+ *       changes (every statement in it is {@code CREATE OR REPLACE} or {@code IF NOT EXISTS}).
+ * </ul>
+ *
+ * Java migrations because Flyway takes the version from the file name, and the platform-facing file
+ * keeps its plain name.
  */
 final class TrailContextMigration implements JavaMigration {
-  static final String RESOURCE = "/io/activitytrail/ingest/sql/trail-context.sql";
+  static final String CURRENT_RESOURCE = "/io/activitytrail/ingest/sql/trail-context.sql";
+  static final String VERSION_2_RESOURCE = "/io/activitytrail/ingest/sql/trail-context-v2.sql";
 
+  static final TrailContextMigration VERSION_2 =
+      new TrailContextMigration(
+          MigrationVersion.fromVersion("2"), "trail context functions", VERSION_2_RESOURCE);
+  static final TrailContextMigration CURRENT =
+      new TrailContextMigration(null, "trail context functions (current)", CURRENT_RESOURCE);
+
+  private final MigrationVersion version;
+  private final String description;
+  private final String resource;
+
+  private TrailContextMigration(MigrationVersion version, String description, String resource) {
+    this.version = version;
+    this.description = description;
+    this.resource = resource;
+  }
+
+  /** Null: repeatable. */
   @Override
   public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("2");
+    return version;
   }
 
   @Override
   public String getDescription() {
-    return "trail context functions";
+    return description;
   }
 
   @Override
@@ -48,17 +74,17 @@ final class TrailContextMigration implements JavaMigration {
     }
   }
 
-  static String sql() {
-    try (InputStream in = TrailContextMigration.class.getResourceAsStream(RESOURCE)) {
+  String sql() {
+    try (InputStream in = TrailContextMigration.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException(
             "classpath resource "
-                + RESOURCE
-                + " is missing: the ingest build copies it from infra/sql/");
+                + resource
+                + " is missing: the ingest build copies trail-context.sql from infra/sql/");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + RESOURCE, e);
+      throw new UncheckedIOException("could not read " + resource, e);
     }
   }
 }

@@ -44,9 +44,10 @@ class HelpdeskSchemaTest {
   @Test
   @DisplayName(
       "a fresh database gets the tables (V1), the trail context functions (V2), the"
-          + " in_progress status (V3) and the notification tables (V4)")
+          + " in_progress status (V3), the notification tables (V4), then the current trail context"
+          + " functions (repeatable)")
   void appliesAllVersionsInOrder() {
-    assertThat(firstRun).containsExactly("1", "2", "3", "4");
+    assertThat(firstRun).containsExactly("1", "2", "3", "4", "R trail context functions (current)");
   }
 
   @Test
