@@ -125,6 +125,7 @@ class PrometheusConfigTest {
   private static boolean known(String name) {
     String base = name.replaceAll("_(count|sum|bucket)$", "");
     return PipelineMetrics.PROMETHEUS_NAMES.contains(base)
+        || PipelineMetrics.EMAIL_NAMES.contains(base)
         || ApiMetricNames.ALL.contains(base)
         || ApiMetricNames.ALL.contains(name);
   }

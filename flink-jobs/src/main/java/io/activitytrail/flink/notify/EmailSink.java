@@ -1,6 +1,7 @@
 package io.activitytrail.flink.notify;
 
 import io.activitytrail.clickhouse.RetryPolicy;
+import io.activitytrail.clickhouse.sink.PipelineMetrics;
 import io.activitytrail.clickhouse.target.ClickHouseTarget;
 import io.activitytrail.event.Notification;
 import io.activitytrail.notifications.email.ClickHouseSentLog;
@@ -16,6 +17,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 
 /**
  * Sends each batch as one email ({@link EmailSender}): through the SMTP server, recorded in the
@@ -56,10 +58,8 @@ public final class EmailSink implements Sink<List<Notification>> {
             Thread::sleep,
             failures.create(),
             Clock.systemUTC());
-    return new Writer(
-        sender,
-        context.metricGroup().counter("emailsSent"),
-        context.metricGroup().counter("emailsFailed"));
+    MetricGroup email = PipelineMetrics.email(context.metricGroup());
+    return new Writer(sender, email.counter("sent"), email.counter("deadLettered"));
   }
 
   private static final class Writer implements SinkWriter<List<Notification>> {

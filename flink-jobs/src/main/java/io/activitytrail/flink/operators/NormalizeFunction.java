@@ -105,7 +105,7 @@ public final class NormalizeFunction extends KeyedProcessFunction<String, Attrib
     produced = PipelineMetrics.events(getRuntimeContext().getMetricGroup(), Stage.NORMALIZE);
     deadLetters =
         PipelineMetrics.deadLetters(getRuntimeContext().getMetricGroup(), Stage.NORMALIZE);
-    notified = getRuntimeContext().getMetricGroup().counter("notifications");
+    notified = PipelineMetrics.notifications(getRuntimeContext().getMetricGroup());
     if (recipients != null) {
       facts =
           new NotificationState(

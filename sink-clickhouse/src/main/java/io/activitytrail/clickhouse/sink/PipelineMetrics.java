@@ -85,6 +85,16 @@ public final class PipelineMetrics {
   public static final String END_TO_END_LAG_MS =
       "flink_taskmanager_job_task_operator_trail_sink_endToEndLagMs";
 
+  /** Notifications decided (in the app and by email) by {@code normalize}. */
+  public static final String NOTIFICATIONS =
+      "flink_taskmanager_job_task_operator_trail_notifications";
+
+  /** Emails the mail server accepted, and emails dead-lettered after the retries. */
+  public static final String EMAILS_SENT = "flink_taskmanager_job_task_operator_trail_email_sent";
+
+  public static final String EMAILS_DEAD_LETTERED =
+      "flink_taskmanager_job_task_operator_trail_email_deadLettered";
+
   /** Flink's own job-level checkpoint metrics (the JobManager registers them). */
   public static final String CHECKPOINT_DURATION_MS = "flink_jobmanager_job_lastCheckpointDuration";
 
@@ -98,7 +108,11 @@ public final class PipelineMetrics {
           SINK_WRITE_LATENCY_MS,
           END_TO_END_LAG_MS,
           CHECKPOINT_DURATION_MS,
-          FAILED_CHECKPOINTS);
+          FAILED_CHECKPOINTS,
+          NOTIFICATIONS);
+
+  /** Registered only when the job sends email ({@code mail.smtp.host} set). */
+  public static final List<String> EMAIL_NAMES = List.of(EMAILS_SENT, EMAILS_DEAD_LETTERED);
 
   private PipelineMetrics() {}
 
@@ -110,6 +124,16 @@ public final class PipelineMetrics {
   /** The {@code events} counter of {@code stage}. */
   public static Counter events(MetricGroup operator, Stage stage) {
     return stage(operator, stage).counter("events");
+  }
+
+  /** The {@code notifications} counter of the operator that decides them. */
+  public static Counter notifications(MetricGroup operator) {
+    return operator.addGroup(GROUP).counter("notifications");
+  }
+
+  /** The {@code email} group: {@code sent} and {@code deadLettered} counters. */
+  public static MetricGroup email(MetricGroup operator) {
+    return operator.addGroup(GROUP).addGroup("email");
   }
 
   /** The {@code deadLetters} counters of {@code stage}, one per reason, registered on first use. */
