@@ -1,18 +1,13 @@
 package io.activitytrail.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.activitytrail.clickhouse.ActivityQueries;
-import io.activitytrail.clickhouse.InvalidCursorException;
 import io.activitytrail.clickhouse.Page;
 import io.activitytrail.mapping.Taxonomy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, Object> NOT_FOUND = Map.of("error", "not found");
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -126,42 +119,35 @@ public final class ApiServer implements AutoCloseable {
       }
       if (!"GET".equals(exchange.getRequestMethod())) {
         exchange.getResponseHeaders().set("Allow", "GET");
-        return json(exchange, 405, Map.of("error", "only GET is supported"));
+        return ApiResponses.json(exchange, 405, Map.of("error", "only GET is supported"));
       }
       if (route.isEmpty()) {
-        return json(exchange, 404, NOT_FOUND);
+        return ApiResponses.json(exchange, 404, ApiResponses.NOT_FOUND);
       }
       Route r = route.get();
       return switch (r.kind()) {
         case HEALTH -> {
           Health h = health.get();
-          yield json(exchange, h.ok() ? 200 : 503, h.body());
+          yield ApiResponses.json(exchange, h.ok() ? 200 : 503, h.body());
         }
         case METRICS -> metrics(exchange);
-        case OPENAPI_JSON -> bytes(exchange, 200, "application/json", openApi.json());
-        case OPENAPI_YAML -> bytes(exchange, 200, "application/yaml", openApi.yaml());
+        case OPENAPI_JSON -> ApiResponses.bytes(exchange, 200, "application/json", openApi.json());
+        case OPENAPI_YAML -> ApiResponses.bytes(exchange, 200, "application/yaml", openApi.yaml());
         case FEED, TIMELINE, AUDIT -> read(exchange, r);
       };
-    } catch (Unauthorized e) {
-      exchange.getResponseHeaders().set("WWW-Authenticate", e.challenge());
-      return json(exchange, 401, Map.of("error", e.getMessage()));
-    } catch (BadParameter e) {
-      return json(exchange, 400, error(e.parameter(), e.getMessage()));
-    } catch (InvalidCursorException e) {
-      return json(exchange, 400, error("cursor", "the cursor is not valid for this query"));
     } catch (RuntimeException e) {
-      LOG.error("request {} failed", exchange.getRequestURI(), e);
-      return json(exchange, 500, Map.of("error", "internal error"));
+      return ApiResponses.failed(exchange, e, LOG, "request");
     }
   }
 
   private int read(HttpExchange exchange, Route route) throws IOException {
     Caller caller = verifier.verify(exchange.getRequestHeaders().getFirst("Authorization"));
     if (!caller.workspaceId().equals(route.workspace())) {
-      return json(exchange, 404, NOT_FOUND);
+      return ApiResponses.json(exchange, 404, ApiResponses.NOT_FOUND);
     }
     if (route.kind() == Route.Kind.AUDIT && !caller.role().readsAudit()) {
-      return json(exchange, 403, Map.of("error", "the audit log is for admins and auditors"));
+      return ApiResponses.json(
+          exchange, 403, Map.of("error", "the audit log is for admins and auditors"));
     }
     QueryString query = QueryString.parse(exchange.getRequestURI().getRawQuery());
     Page page =
@@ -187,39 +173,13 @@ public final class ApiServer implements AutoCloseable {
                 t.cursor());
           }
         };
-    return json(exchange, 200, ActivityJson.page(page, caller.role()));
+    return ApiResponses.json(exchange, 200, ActivityJson.page(page, caller.role()));
   }
 
   private int metrics(HttpExchange exchange) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     metrics.write(out);
-    return bytes(exchange, 200, metrics.contentType(), out.toByteArray());
-  }
-
-  private static Map<String, Object> error(String parameter, String message) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", message);
-    body.put("parameter", parameter);
-    return body;
-  }
-
-  private static int json(HttpExchange exchange, int status, Object body) throws IOException {
-    return bytes(
-        exchange,
-        status,
-        "application/json",
-        JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static int bytes(HttpExchange exchange, int status, String contentType, byte[] body)
-      throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", contentType);
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-    return status;
+    return ApiResponses.bytes(exchange, 200, metrics.contentType(), out.toByteArray());
   }
 
   @Override

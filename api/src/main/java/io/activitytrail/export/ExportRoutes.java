@@ -1,12 +1,10 @@
 package io.activitytrail.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import io.activitytrail.api.BadParameter;
+import io.activitytrail.api.ApiResponses;
 import io.activitytrail.api.Caller;
 import io.activitytrail.api.Routes;
 import io.activitytrail.api.TokenVerifier;
-import io.activitytrail.api.Unauthorized;
 import io.activitytrail.clickhouse.ActivityQueries;
 import io.activitytrail.mapping.Taxonomy;
 import java.io.IOException;
@@ -15,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,8 +42,6 @@ public final class ExportRoutes implements Routes {
   public static final String EXPORT_ID_HEADER = "Trail-Export-Id";
 
   private static final Logger LOG = LoggerFactory.getLogger(ExportRoutes.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, Object> NOT_FOUND = Map.of("error", "not found");
 
   private final Exporter exporter;
   private final ExportLog log;
@@ -76,34 +71,27 @@ public final class ExportRoutes implements Routes {
   public int handle(HttpExchange exchange) throws IOException {
     Optional<Path> matched = Path.match(exchange.getRequestURI().getRawPath());
     if (matched.isEmpty()) {
-      return json(exchange, 404, NOT_FOUND);
+      return ApiResponses.json(exchange, 404, ApiResponses.NOT_FOUND);
     }
     Path path = matched.get();
     String method = path.exportId == null ? "POST" : "GET";
     try {
       if (!method.equals(exchange.getRequestMethod())) {
         exchange.getResponseHeaders().set("Allow", method);
-        return json(exchange, 405, Map.of("error", "only " + method + " is supported here"));
+        return ApiResponses.json(
+            exchange, 405, Map.of("error", "only " + method + " is supported here"));
       }
       Caller caller = verifier.verify(exchange.getRequestHeaders().getFirst("Authorization"));
       if (!caller.workspaceId().equals(path.workspace)) {
-        return json(exchange, 404, NOT_FOUND);
+        return ApiResponses.json(exchange, 404, ApiResponses.NOT_FOUND);
       }
       if (!caller.role().readsAudit()) {
-        return json(exchange, 403, Map.of("error", "exports are for admins and auditors"));
+        return ApiResponses.json(
+            exchange, 403, Map.of("error", "exports are for admins and auditors"));
       }
       return path.exportId == null ? create(exchange, path, caller) : manifest(exchange, path);
-    } catch (Unauthorized e) {
-      exchange.getResponseHeaders().set("WWW-Authenticate", e.challenge());
-      return json(exchange, 401, Map.of("error", e.getMessage()));
-    } catch (BadParameter e) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("error", e.getMessage());
-      body.put("parameter", e.parameter());
-      return json(exchange, 400, body);
     } catch (RuntimeException e) {
-      LOG.error("export request {} failed", exchange.getRequestURI(), e);
-      return json(exchange, 500, Map.of("error", "internal error"));
+      return ApiResponses.failed(exchange, e, LOG, "export request");
     }
   }
 
@@ -134,10 +122,13 @@ public final class ExportRoutes implements Routes {
   private int manifest(HttpExchange exchange, Path path) throws IOException {
     Optional<Manifest> manifest = log.find(path.workspace, path.exportId);
     if (manifest.isEmpty()) {
-      return json(exchange, 404, Map.of("error", "no such export"));
+      return ApiResponses.json(exchange, 404, Map.of("error", "no such export"));
     }
-    return bytes(
-        exchange, 200, ManifestJson.write(manifest.get()).getBytes(StandardCharsets.UTF_8));
+    return ApiResponses.bytes(
+        exchange,
+        200,
+        "application/json",
+        ManifestJson.write(manifest.get()).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String ip(HttpExchange exchange) {
@@ -145,27 +136,6 @@ public final class ExportRoutes implements Routes {
     return remote == null || remote.getAddress() == null
         ? null
         : remote.getAddress().getHostAddress();
-  }
-
-  private static int json(HttpExchange exchange, int status, Object body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    byte[] bytes = JSON.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-    return status;
-  }
-
-  private static int bytes(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-    return status;
   }
 
   /** {@code /v1/workspaces/{ws}/exports[/{export_id}]}, the export id a UUID. */

@@ -1,7 +1,7 @@
 package io.activitytrail.api.notifications;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import io.activitytrail.api.ApiResponses;
 import io.activitytrail.api.BadParameter;
 import io.activitytrail.api.Caller;
 import io.activitytrail.api.QueryString;
@@ -9,15 +9,12 @@ import io.activitytrail.api.Routes;
 import io.activitytrail.api.TokenVerifier;
 import io.activitytrail.api.Unauthorized;
 import io.activitytrail.api.notifications.NotificationPath.Endpoint;
-import io.activitytrail.clickhouse.InvalidCursorException;
 import io.activitytrail.clickhouse.NotificationPage;
 import io.activitytrail.clickhouse.NotificationQueries;
 import io.activitytrail.clickhouse.Recipient;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -47,8 +44,6 @@ public final class NotificationRoutes implements Routes {
   static final int MAX_BODY_BYTES = 64 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(NotificationRoutes.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, Object> NOT_FOUND = Map.of("error", "not found");
 
   private final NotificationQueries queries;
   private final TokenVerifier verifier;
@@ -73,14 +68,14 @@ public final class NotificationRoutes implements Routes {
     Optional<NotificationPath> matched =
         NotificationPath.match(exchange.getRequestURI().getRawPath());
     if (matched.isEmpty()) {
-      return json(exchange, 404, NOT_FOUND);
+      return ApiResponses.json(exchange, 404, ApiResponses.NOT_FOUND);
     }
     NotificationPath path = matched.get();
     Endpoint endpoint = path.endpoint();
     try {
       if (!endpoint.method.equals(exchange.getRequestMethod())) {
         exchange.getResponseHeaders().set("Allow", endpoint.method);
-        return json(
+        return ApiResponses.json(
             exchange, 405, Map.of("error", "only " + endpoint.method + " is supported here"));
       }
       Caller caller = verifier.verify(exchange.getRequestHeaders().getFirst("Authorization"));
@@ -88,7 +83,7 @@ public final class NotificationRoutes implements Routes {
         throw new Unauthorized("the token's sub must name the user", true);
       }
       if (!caller.workspaceId().equals(path.workspace())) {
-        return json(exchange, 404, NOT_FOUND);
+        return ApiResponses.json(exchange, 404, ApiResponses.NOT_FOUND);
       }
       Recipient me = new Recipient(path.workspace(), caller.userId(), caller.role().readsAudit());
       QueryString query = QueryString.parse(exchange.getRequestURI().getRawQuery());
@@ -96,24 +91,16 @@ public final class NotificationRoutes implements Routes {
         case LIST -> {
           NotificationRequest.Listing r = NotificationRequest.listing(query);
           NotificationPage page = queries.page(me, r.unreadOnly(), r.limit(), r.cursor());
-          yield json(exchange, 200, NotificationJson.page(page, caller.role()));
+          yield ApiResponses.json(exchange, 200, NotificationJson.page(page, caller.role()));
         }
         case UNREAD_COUNT -> {
           NotificationRequest.noParameters(query);
-          yield json(exchange, 200, NotificationJson.count(queries.unreadCount(me)));
+          yield ApiResponses.json(exchange, 200, NotificationJson.count(queries.unreadCount(me)));
         }
         case MARK_READ -> markRead(exchange, query, me);
       };
-    } catch (Unauthorized e) {
-      exchange.getResponseHeaders().set("WWW-Authenticate", e.challenge());
-      return json(exchange, 401, Map.of("error", e.getMessage()));
-    } catch (BadParameter e) {
-      return json(exchange, 400, error(e.parameter(), e.getMessage()));
-    } catch (InvalidCursorException e) {
-      return json(exchange, 400, error("cursor", "the cursor is not valid for this query"));
     } catch (RuntimeException e) {
-      LOG.error("notification request {} failed", exchange.getRequestURI(), e);
-      return json(exchange, 500, Map.of("error", "internal error"));
+      return ApiResponses.failed(exchange, e, LOG, "notification request");
     }
   }
 
@@ -138,23 +125,5 @@ public final class NotificationRoutes implements Routes {
       }
       return body;
     }
-  }
-
-  private static Map<String, Object> error(String parameter, String message) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", message);
-    body.put("parameter", parameter);
-    return body;
-  }
-
-  private static int json(HttpExchange exchange, int status, Object body) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-    return status;
   }
 }
