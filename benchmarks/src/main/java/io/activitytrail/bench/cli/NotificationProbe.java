@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.activitytrail.api.ApiTokens;
 import io.activitytrail.api.Role;
 import io.activitytrail.bench.cli.NotificationPlan.Kind;
+import io.activitytrail.event.NotificationChannel;
 import io.activitytrail.ingest.context.TrailContext;
+import io.activitytrail.notifications.Notifications;
 import io.activitytrail.schemas.context.ActorContext;
 import io.activitytrail.schemas.context.ActorType;
 import io.activitytrail.schemas.context.Channel;
@@ -25,9 +27,14 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Commit-to-notification latency on a running stack, in the app and by email. One transaction per
@@ -38,14 +45,17 @@ import java.util.Set;
  *   <li>In the app: each recipient with changes pending polls {@code GET
  *       /v1/workspaces/{ws}/notifications} with a token of their own (the route serves the token's
  *       {@code sub}); a change is in when an item's activity is its ticket's, of the change's type.
- *   <li>By email: each recipient's inbox is watched over IMAP ({@link BenchMailbox}); a change is
- *       in when a message's text names its ticket. The time taken is that of the poll that first
- *       saw the message, not the server's arrival stamp (IMAP INTERNALDATE has whole seconds): an
- *       upper bound by at most one poll interval plus one IMAP round trip.
+ *   <li>Readable by email: each recipient's inbox is watched over IMAP ({@link MailWatch}); a
+ *       change is in when a message's text names its ticket. The time taken is that of the count
+ *       (IMAP STATUS) that first showed the message, not the server's arrival stamp (IMAP
+ *       INTERNALDATE has whole seconds): an upper bound by one poll interval plus one round trip.
+ *   <li>Accepted by the SMTP server: the engine's sent log ({@link SentLogReader}) says when, to
+ *       the millisecond, for the email notification whose id derives from the change's event (seen
+ *       in the app) and recipient; compared with the wall-clock time the commit returned.
  * </ul>
  *
- * One thread paces the commits and the polls; the loop ends when every change was seen both ways or
- * {@code maxWait} after the last commit, whichever comes first.
+ * One thread paces the commits, one polls the API, two watch the inboxes; each stops when it has
+ * seen every change or {@code maxWait} after the last commit, whichever comes first.
  */
 final class NotificationProbe {
   /** What the probe needs from the stack and the command line. */
@@ -61,13 +71,16 @@ final class NotificationProbe {
       Kind kind,
       Rate rate,
       Duration pollInterval,
-      Duration maxWait) {}
+      Duration maxWait,
+      SentLogReader sentLog) {}
 
   /**
    * The outcome.
    *
    * @param emails messages received by the recipients during the run (a batch carries several
    *     changes)
+   * @param accepted commit to the sent log's record of the SMTP server's acceptance; null without a
+   *     sent log to read
    */
   record Result(
       String workspace,
@@ -76,7 +89,9 @@ final class NotificationProbe {
       int inAppMissing,
       List<Duration> email,
       int emailMissing,
-      int emails) {}
+      int emails,
+      List<Duration> accepted,
+      int acceptedMissing) {}
 
   /** Notifications per page: a recipient's block, with room for any others of theirs. */
   static final int PAGE = 200;
@@ -110,16 +125,8 @@ final class NotificationProbe {
       db.setAutoCommit(false);
       Setup setup = setUp(db);
       awaitSetUp(setup);
-      List<BenchMailbox> inboxes = new ArrayList<>();
-      try {
-        for (String email : setup.emails()) {
-          inboxes.add(new BenchMailbox(settings.imap(), email));
-        }
-        return measure(db, setup, inboxes);
-      } finally {
-        for (BenchMailbox inbox : inboxes) {
-          inbox.close();
-        }
+      try (MailWatch mail = new MailWatch(settings.imap(), setup.emails(), settings.plan())) {
+        return measure(db, setup, mail);
       }
     }
   }
@@ -212,83 +219,136 @@ final class NotificationProbe {
             + " s: is the whole stack running (trail status) and the engine healthy (its log)?");
   }
 
-  private Result measure(Connection db, Setup setup, List<BenchMailbox> inboxes) throws Exception {
+  /**
+   * The main thread commits at the rate; two pollers, each on its own thread, watch one channel
+   * each, so that a slow answer on one (an IMAP fetch, a loaded API) never delays the other's
+   * clock. A change is pending for a poller once its commit has returned ({@code committedAt}
+   * non-zero).
+   */
+  private Result measure(Connection db, Setup setup, MailWatch mail) throws Exception {
     NotificationPlan plan = settings.plan();
     int n = plan.changes();
+    AtomicLongArray committedAt = new AtomicLongArray(n);
+    long[] committedWall = new long[n];
+    Map<Integer, String> eventIds = new ConcurrentHashMap<>();
+    // Both pollers give up this long after the last commit; the main thread sets it then.
+    AtomicLong giveUpAt = new AtomicLong(Long.MAX_VALUE);
     List<String> tokens = new ArrayList<>();
     for (long id : setup.recipientIds()) {
       tokens.add(token(id));
     }
-    long[] committedAt = new long[n];
-    Set<Integer> pendingApp = new HashSet<>();
-    Set<Integer> pendingMail = new HashSet<>();
-    List<Duration> inApp = new ArrayList<>();
-    List<Duration> email = new ArrayList<>();
-    int emails = 0;
-    ActorContext actor =
-        ActorContext.user(Long.toString(setup.actorId()), "Bench Actor")
-            .channel(Channel.WEB)
-            .build();
-    long interval = settings.rate().interval().toNanos();
-    long poll = settings.pollInterval().toNanos();
-    int committed = 0;
-    long nextCommit = System.nanoTime();
-    long nextPoll = nextCommit + poll;
-    long deadline = Long.MAX_VALUE;
-    while ((committed < n || !pendingApp.isEmpty() || !pendingMail.isEmpty())
-        && System.nanoTime() < deadline) {
-      long now = System.nanoTime();
-      if (committed < n && now >= nextCommit) {
-        commit(db, actor, setup, committed);
-        committedAt[committed] = System.nanoTime();
-        pendingApp.add(committed);
-        pendingMail.add(committed);
-        committed++;
+    ExecutorService pollers = Executors.newFixedThreadPool(3);
+    try {
+      Future<List<Duration>> inApp =
+          pollers.submit(
+              () -> poll(committedAt, giveUpAt, r -> appArrivals(tokens.get(r), setup, eventIds)));
+      Future<?> stamps =
+          pollers.submit(
+              () -> {
+                mail.count(committedAt, giveUpAt, settings.pollInterval());
+                return null;
+              });
+      Future<List<Duration>> email = pollers.submit(() -> mail.read(committedAt, giveUpAt));
+      ActorContext actor =
+          ActorContext.user(Long.toString(setup.actorId()), "Bench Actor")
+              .channel(Channel.WEB)
+              .build();
+      long interval = settings.rate().interval().toNanos();
+      long nextCommit = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        long sleep = nextCommit - System.nanoTime();
+        if (sleep > 0) {
+          Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+        }
+        commit(db, actor, setup, i);
+        committedAt.set(i, System.nanoTime());
+        committedWall[i] = System.currentTimeMillis();
         nextCommit += interval;
-        if (committed == n) {
-          deadline = System.nanoTime() + settings.maxWait().toNanos();
+      }
+      giveUpAt.set(System.nanoTime() + settings.maxWait().toNanos());
+      List<Duration> app = inApp.get();
+      List<Duration> readable = email.get();
+      stamps.get();
+      List<Duration> accepted = settings.sentLog() == null ? null : new ArrayList<>();
+      if (accepted != null) {
+        Map<String, Long> sentAt = settings.sentLog().sentAt(settings.workspace());
+        for (int i = 0; i < n; i++) {
+          String eventId = eventIds.get(i);
+          Long sent =
+              eventId == null
+                  ? null
+                  : sentAt.get(
+                      Notifications.id(
+                          eventId,
+                          Long.toString(setup.recipientIds().get(plan.recipientOf(i))),
+                          NotificationChannel.email));
+          if (sent != null) {
+            accepted.add(Duration.ofMillis(sent - committedWall[i]));
+          }
         }
       }
-      if (now >= nextPoll) {
-        for (int r = 0; r < inboxes.size(); r++) {
-          if (pendingFor(pendingApp, plan, r)) {
-            pollApp(tokens.get(r), setup, pendingApp, committedAt, inApp);
-          }
-          if (pendingFor(pendingMail, plan, r)) {
-            List<String> texts = inboxes.get(r).poll();
-            long arrived = System.nanoTime();
-            emails += texts.size();
-            for (String text : texts) {
-              for (int index : NotificationPlan.changesIn(text)) {
-                if (pendingMail.remove(index)) {
-                  email.add(Duration.ofNanos(arrived - committedAt[index]));
-                }
-              }
-            }
+      return new Result(
+          settings.workspace(),
+          setup.emails(),
+          app,
+          n - app.size(),
+          readable,
+          n - readable.size(),
+          mail.received(),
+          accepted,
+          accepted == null ? n : n - accepted.size());
+    } finally {
+      pollers.shutdownNow();
+    }
+  }
+
+  /** What one poll of one recipient found: the changes it shows, and when the answer came. */
+  private record Arrivals(List<Integer> changes, long at) {}
+
+  @FunctionalInterface
+  private interface Poll {
+    Arrivals of(int recipient) throws Exception;
+  }
+
+  /**
+   * Polls, every poll interval, each recipient who has a committed change not yet seen, until every
+   * change is seen or the give-up time passes; returns one latency per change seen.
+   */
+  private List<Duration> poll(AtomicLongArray committedAt, AtomicLong giveUpAt, Poll poll)
+      throws Exception {
+    NotificationPlan plan = settings.plan();
+    boolean[] seen = new boolean[plan.changes()];
+    int seenCount = 0;
+    List<Duration> latencies = new ArrayList<>();
+    long interval = settings.pollInterval().toNanos();
+    while (seenCount < seen.length && System.nanoTime() < giveUpAt.get()) {
+      long started = System.nanoTime();
+      for (int r = 0; r < plan.recipients(); r++) {
+        if (!waitingFor(r, seen, committedAt)) {
+          continue;
+        }
+        Arrivals found = poll.of(r);
+        for (int index : found.changes()) {
+          long committed = index < seen.length ? committedAt.get(index) : 0;
+          if (committed != 0 && !seen[index]) {
+            seen[index] = true;
+            seenCount++;
+            latencies.add(Duration.ofNanos(found.at() - committed));
           }
         }
-        nextPoll = System.nanoTime() + poll;
       }
-      long wake = committed < n ? Math.min(nextCommit, nextPoll) : nextPoll;
-      long sleep = wake - System.nanoTime();
+      long sleep = started + interval - System.nanoTime();
       if (sleep > 0) {
         Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
       }
     }
-    // Late arrivals of other changes' batches are not looked for: the counts below are final.
-    return new Result(
-        settings.workspace(),
-        setup.emails(),
-        inApp,
-        n - inApp.size(),
-        email,
-        n - email.size(),
-        emails);
+    return latencies;
   }
 
-  private static boolean pendingFor(Set<Integer> pending, NotificationPlan plan, int recipient) {
-    for (int index : pending) {
-      if (plan.recipientOf(index) == recipient) {
+  /** Whether the recipient has a committed change this poller has not seen yet. */
+  private boolean waitingFor(int recipient, boolean[] seen, AtomicLongArray committedAt) {
+    for (int i = 0; i < seen.length; i++) {
+      if (!seen[i] && committedAt.get(i) != 0 && settings.plan().recipientOf(i) == recipient) {
         return true;
       }
     }
@@ -325,24 +385,28 @@ final class NotificationProbe {
     db.commit();
   }
 
-  /** One page of the recipient's notifications; every pending change it shows is in. */
-  private void pollApp(
-      String token, Setup setup, Set<Integer> pending, long[] committedAt, List<Duration> out)
+  /**
+   * One page of the recipient's notifications: the changes it shows, timed at its arrival; each
+   * change's event id noted (the email notification's id derives from it).
+   */
+  private Arrivals appArrivals(String token, Setup setup, Map<Integer, String> eventIds)
       throws Exception {
     JsonNode page = get("/notifications?limit=" + PAGE, token, "notifications");
     long arrived = System.nanoTime();
     String type = settings.kind().activityType();
+    List<Integer> changes = new ArrayList<>();
     for (JsonNode item : page.path("items")) {
       JsonNode activity = item.path("activity");
-      if (!type.equals(activity.path("type").asText())
-          || !"ticket".equals(activity.path("record_type").asText())) {
-        continue;
-      }
-      int index = indexOf(setup.tickets(), activity.path("record_id").asText());
-      if (index >= 0 && pending.remove(index)) {
-        out.add(Duration.ofNanos(arrived - committedAt[index]));
+      if (type.equals(activity.path("type").asText())
+          && "ticket".equals(activity.path("record_type").asText())) {
+        int index = indexOf(setup.tickets(), activity.path("record_id").asText());
+        if (index >= 0) {
+          changes.add(index);
+          eventIds.putIfAbsent(index, activity.path("event_id").asText());
+        }
       }
     }
+    return new Arrivals(changes, arrived);
   }
 
   private static int indexOf(long[] tickets, String id) {

@@ -3,6 +3,7 @@ package io.activitytrail.bench.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.activitytrail.api.ApiSecret;
 import io.activitytrail.bench.cli.NotificationPlan.Kind;
+import io.activitytrail.clickhouse.http.SqlCredentials;
 import io.activitytrail.stack.StackConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,17 +113,29 @@ public final class NotificationsBenchCommand implements Callable<Integer> {
                     kind,
                     rate,
                     poll,
-                    wait))
+                    wait,
+                    sentLog(config)))
             .run();
     LatencyStats inApp = LatencyStats.of(result.inApp(), result.inAppMissing());
     LatencyStats email = LatencyStats.of(result.email(), result.emailMissing());
+    LatencyStats accepted =
+        result.accepted() == null
+            ? null
+            : LatencyStats.of(result.accepted(), result.acceptedMissing());
     if (json) {
       System.out.println(
-          new ObjectMapper().writeValueAsString(toJson(result, plan, quiet, inApp, email)));
+          new ObjectMapper()
+              .writeValueAsString(toJson(result, plan, quiet, inApp, email, accepted)));
     } else {
-      print(result, plan, quiet, inApp, email);
+      print(result, plan, quiet, inApp, email, accepted);
     }
     return inApp.missing() == 0 && email.missing() == 0 ? 0 : 1;
+  }
+
+  /** The engine's sent log on the SQL interface, when the engine has made its credentials. */
+  private static SentLogReader sentLog(StackConfig config) {
+    SqlCredentials credentials = config.clickHouseHttpCredentials();
+    return credentials == null ? null : new SentLogReader(config.clickHouseHttpUrl(), credentials);
   }
 
   void validate() {
@@ -158,7 +171,8 @@ public final class NotificationsBenchCommand implements Callable<Integer> {
       NotificationPlan plan,
       String quiet,
       LatencyStats inApp,
-      LatencyStats email) {
+      LatencyStats email,
+      LatencyStats accepted) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("changes", changes);
     json.put("rate_per_s", rate.perSecond());
@@ -174,6 +188,14 @@ public final class NotificationsBenchCommand implements Callable<Integer> {
     mail.put("measured_at", "IMAP poll that first saw the message");
     mail.put("note", emailNote(kind, quiet));
     json.put("email", mail);
+    if (accepted != null) {
+      Map<String, Object> smtp = new LinkedHashMap<>(accepted.toJson());
+      smtp.put(
+          "measured_at",
+          "sent_at of the engine's sent log (email_sent), recorded after the"
+              + " SMTP server accepted the message");
+      json.put("email_accepted_by_smtp", smtp);
+    }
     return json;
   }
 
@@ -182,17 +204,22 @@ public final class NotificationsBenchCommand implements Callable<Integer> {
       NotificationPlan plan,
       String quiet,
       LatencyStats inApp,
-      LatencyStats email) {
+      LatencyStats email,
+      LatencyStats accepted) {
     System.out.printf(
         "commit-to-notification latency, %d %s changes at %s (workspace %s, %d recipient(s), at"
             + " most %d changes each):%n",
         changes, kind.wireName(), rate, result.workspace(), plan.recipients(), plan.blockSize());
-    line("in the app (API)    ", inApp);
-    line("by email (IMAP)     ", email);
+    line("in the app (API)     ", inApp);
+    if (accepted != null) {
+      line("email accepted (SMTP)", accepted);
+    }
+    line("email readable (IMAP)", email);
     System.out.printf(
         "  %d email(s) received; email %s%n", result.emails(), emailNote(kind, quiet));
     System.out.printf(
-        "  polled every %d ms (API and inboxes); email time = the IMAP poll that first saw it;"
+        "  polled every %d ms (API and inboxes); accepted = the engine's sent log (sent_at,"
+            + " written after the SMTP server's OK); readable = the IMAP poll that first saw it;"
             + " waited at most %d s after the last commit%n",
         poll.toMillis(), wait.toSeconds());
   }
