@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure the running local stack (the JMH benchmarks are in scripts/bench).",
-    subcommands = {LatencyCommand.class, QueriesBenchCommand.class})
+    subcommands = {
+      LatencyCommand.class,
+      QueriesBenchCommand.class,
+      NotificationsBenchCommand.class
+    })
 public final class BenchCommand implements Runnable, Subcommand {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -63,7 +63,8 @@ public final class HelpdeskSimulator {
             new TicketOperations(random, actors),
             new DirectoryOperations(random, actors),
             new AuditOperations(random, actors, Clock.systemUTC()),
-            new DirectSqlOperations(random));
+            new DirectSqlOperations(random),
+            new NotificationOperations(random, actors));
     long start = System.nanoTime();
     long deadline = start + maxDuration.toNanos();
     Map<String, Integer> byKind = new HashMap<>();

@@ -36,6 +36,9 @@ final class HelpdeskState {
 
   record Asset(long id, String status, Long assigneeId) {}
 
+  /** A row of helpdesk.record_followers: the user follows the record. */
+  record Follow(String recordType, String recordId, long userId) {}
+
   static final class Workspace {
     final String id;
     final List<Person> users = new ArrayList<>();
@@ -45,6 +48,7 @@ final class HelpdeskState {
     final List<Attachment> attachments = new ArrayList<>();
     final List<Attachment> trashedAttachments = new ArrayList<>();
     final List<Asset> assets = new ArrayList<>();
+    final List<Follow> follows = new ArrayList<>();
     int lastTicketNumber;
     int lastAssetNumber;
 
@@ -143,6 +147,12 @@ final class HelpdeskState {
           w.assets.add(new Asset(rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class)));
           w.lastAssetNumber++;
         });
+    query(
+        c,
+        "SELECT workspace_id, record_type, record_id, user_id FROM helpdesk.record_followers"
+            + " ORDER BY workspace_id, record_type, record_id, user_id",
+        state,
+        (w, rs) -> w.follows.add(new Follow(rs.getString(2), rs.getString(3), rs.getLong(4))));
     return state;
   }
 

@@ -29,6 +29,11 @@ public enum OperationKind {
   LOGIN_FAILED(2),
   DATA_EXPORTED(1),
   FILE_DOWNLOADED(1),
+  /** A team member follows a ticket (helpdesk.record_followers). */
+  RECORD_FOLLOWED(2),
+  RECORD_UNFOLLOWED(1),
+  /** A team member changes a row of their Settings > Notifications. */
+  NOTIFICATION_SETTINGS_CHANGED(1),
   /** Writes by a maintenance script straight to the database: no context message (about 3%). */
   DIRECT_SQL(3);
 

@@ -1,6 +1,7 @@
 package io.activitytrail.ingest.simulate;
 
 import io.activitytrail.ingest.context.TrailContext;
+import io.activitytrail.ingest.simulate.HelpdeskState.Person;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
-/** First run only: the workspaces with their team, customers, settings and assets. */
+/**
+ * First run only: the workspaces with their team, customers, settings, assets, and the team's first
+ * notification settings and follows.
+ */
 final class Seeder {
   static final int AGENTS_PER_WORKSPACE = 6;
 
@@ -21,6 +25,10 @@ final class Seeder {
 
   static final int CUSTOMERS_PER_WORKSPACE = 15;
   static final int ASSETS_PER_WORKSPACE = 5;
+
+  /** The owner follows the first assets (the servers they answer for). */
+  static final int FOLLOWED_ASSETS = 2;
+
   static final List<String> SETTING_KEYS =
       List.of("business_hours", "auto_close_days", "csat_survey", "default_priority", "sla_policy");
 
@@ -71,12 +79,14 @@ final class Seeder {
         plan,
         retentionDays(plan));
     String domain = id + ".example.com";
-    long owner = user(c, id, domain, "owner");
-    user(c, id, domain, "admin");
+    List<Person> team = new ArrayList<>();
+    team.add(user(c, id, domain, "owner"));
+    team.add(user(c, id, domain, "admin"));
     for (int i = 0; i < AGENTS_PER_WORKSPACE; i++) {
-      user(c, id, domain, "agent");
+      team.add(user(c, id, domain, "agent"));
     }
-    user(c, id, domain, "light_agent");
+    team.add(user(c, id, domain, "light_agent"));
+    long owner = team.get(0).id();
     for (int i = 0; i < CUSTOMERS_PER_WORKSPACE; i++) {
       String customer = Texts.personName(random);
       String company = Texts.company(random);
@@ -99,34 +109,46 @@ final class Seeder {
           Settings.initialValue(key),
           owner);
     }
+    List<Long> assets = new ArrayList<>();
     for (int i = 1; i <= ASSETS_PER_WORKSPACE; i++) {
-      Db.update(
-          c,
-          "INSERT INTO helpdesk.assets (workspace_id, name, asset_tag, purchase_cost, updated_by)"
-              + " VALUES (?, ?, ?, ?, ?)",
-          id,
-          Texts.assetName(random),
-          assetTag(id, i),
-          cost(random),
-          owner);
+      assets.add(
+          Db.insert(
+              c,
+              "INSERT INTO helpdesk.assets (workspace_id, name, asset_tag, purchase_cost, updated_by)"
+                  + " VALUES (?, ?, ?, ?, ?)",
+              id,
+              Texts.assetName(random),
+              assetTag(id, i),
+              cost(random),
+              owner));
+    }
+    // The notifier needs rows beside its defaults from the start; tickets are followed later, by
+    // the workload (a new workspace has none yet).
+    for (NotificationSettings.Row row : NotificationSettings.seeded(team)) {
+      NotificationOperations.upsertPreference(c, id, row);
+    }
+    for (long asset : assets.subList(0, FOLLOWED_ASSETS)) {
+      NotificationOperations.insertFollower(c, id, "asset", Long.toString(asset), owner);
     }
   }
 
-  private long user(Connection c, String workspaceId, String domain, String role)
+  private Person user(Connection c, String workspaceId, String domain, String role)
       throws SQLException {
     String name = Texts.personName(random);
     String email = Texts.email(name, domain);
     for (int n = 2; !emails.add(email); n++) {
       email = Texts.email(name, domain).replace("@", n + "@");
     }
-    return Db.insert(
-        c,
-        "INSERT INTO helpdesk.users (workspace_id, email, name, role, password_hash) VALUES (?, ?, ?, ?, ?)",
-        workspaceId,
-        email,
-        name,
-        role,
-        Texts.passwordHash(random));
+    long id =
+        Db.insert(
+            c,
+            "INSERT INTO helpdesk.users (workspace_id, email, name, role, password_hash) VALUES (?, ?, ?, ?, ?)",
+            workspaceId,
+            email,
+            name,
+            role,
+            Texts.passwordHash(random));
+    return new Person(id, name, email, role);
   }
 
   static int retentionDays(String plan) {

@@ -10,16 +10,19 @@ final class Workload {
   private final DirectoryOperations directory;
   private final AuditOperations audit;
   private final DirectSqlOperations directSql;
+  private final NotificationOperations notifications;
 
   Workload(
       TicketOperations tickets,
       DirectoryOperations directory,
       AuditOperations audit,
-      DirectSqlOperations directSql) {
+      DirectSqlOperations directSql,
+      NotificationOperations notifications) {
     this.tickets = tickets;
     this.directory = directory;
     this.audit = audit;
     this.directSql = directSql;
+    this.notifications = notifications;
   }
 
   /**
@@ -78,6 +81,9 @@ final class Workload {
       case LOGIN_FAILED -> audit.loginFailed(c, w);
       case DATA_EXPORTED -> audit.dataExported(c, w);
       case FILE_DOWNLOADED -> audit.fileDownloaded(c, w);
+      case RECORD_FOLLOWED -> notifications.follow(c, w);
+      case RECORD_UNFOLLOWED -> notifications.unfollow(c, w);
+      case NOTIFICATION_SETTINGS_CHANGED -> notifications.changePreference(c, w);
       case DIRECT_SQL -> directSql.run(c, w);
     };
   }

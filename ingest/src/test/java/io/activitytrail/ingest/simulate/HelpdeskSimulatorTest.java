@@ -4,6 +4,7 @@ import static io.activitytrail.ingest.simulate.OperationKind.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.activitytrail.ingest.schema.HelpdeskSchema;
 import io.activitytrail.ingest.testing.DecodingSlot;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,36 @@ class HelpdeskSimulatorTest {
   }
 
   @Test
+  @DisplayName(
+      "seeds each team's first notification settings: the admin watches the workspace in the app,"
+          + " an agent mutes comment emails, the owner follows assets")
+  void seedsNotificationSettings() throws SQLException {
+    assertThat(
+            count(
+                "SELECT count(*) FROM helpdesk.notification_preferences p JOIN helpdesk.users u"
+                    + " ON u.id = p.user_id WHERE p.activity_type = '*' AND p.scope = 'workspace'"
+                    + " AND p.in_app AND NOT p.email AND u.role IN ('admin', 'owner')"))
+        .isEqualTo(3);
+    assertThat(
+            count(
+                "SELECT count(DISTINCT workspace_id) FROM helpdesk.notification_preferences"
+                    + " WHERE activity_type = 'comment_added' AND scope = 'assigned' AND NOT email"))
+        .isEqualTo(3);
+    // Read from the change stream: the workload may since have unfollowed some of them.
+    assertThat(
+            decoded.stream()
+                .filter(l -> l.startsWith("table helpdesk.record_followers: INSERT:"))
+                .filter(l -> l.contains("record_type[text]:'asset'")))
+        .hasSize(3 * Seeder.FOLLOWED_ASSETS);
+    assertThat(
+            count(
+                "SELECT count(*) FROM helpdesk.record_followers f JOIN helpdesk.users u"
+                    + " ON u.id = f.user_id WHERE f.record_type = 'asset' AND u.role <> 'owner'"))
+        .isZero();
+    assertThat(count("SELECT count(*) FROM helpdesk.users WHERE email IS NULL")).isZero();
+  }
+
+  @Test
   @DisplayName("the rows in each table match the operations reported")
   void rowCountsMatchOperations() throws SQLException {
     assertThat(count("SELECT count(*) FROM helpdesk.tickets"))
@@ -100,6 +133,51 @@ class HelpdeskSimulatorTest {
         .isEqualTo(3 * Seeder.CUSTOMERS_PER_WORKSPACE + report.count(CUSTOMER_CREATED));
     assertThat(count("SELECT count(*) FROM helpdesk.assets"))
         .isEqualTo(3 * Seeder.ASSETS_PER_WORKSPACE + report.count(ASSET_CREATED));
+    assertThat(count("SELECT count(*) FROM helpdesk.record_followers WHERE record_type = 'ticket'"))
+        .isEqualTo(
+            report.count(RECORD_FOLLOWED) - report.count(RECORD_UNFOLLOWED) + assetUnfollows());
+    assertThat(count("SELECT count(*) FROM helpdesk.notification_preferences"))
+        .isBetween(
+            3 * SEEDED_PREFERENCES,
+            3 * SEEDED_PREFERENCES + report.count(NOTIFICATION_SETTINGS_CHANGED));
+  }
+
+  @Test
+  @DisplayName(
+      "follows, unfollows and settings changes happen, each in a transaction whose context names"
+          + " the team member the row belongs to")
+  void notificationOperationsNameTheirUser() throws Exception {
+    assertThat(report.count(RECORD_FOLLOWED)).isPositive();
+    assertThat(report.count(RECORD_UNFOLLOWED)).isPositive();
+    assertThat(report.count(NOTIFICATION_SETTINGS_CHANGED)).isPositive();
+    Pattern userColumn = Pattern.compile("user_id\\[bigint\\]:(\\d+)");
+    int checked = 0;
+    JsonNode context = null;
+    for (String line : decoded) {
+      if (line.startsWith("message: transactional: 1 prefix: trail.context,")) {
+        context = JSON.readTree(line.substring(line.indexOf(" content:") + 9));
+      } else if (line.startsWith("table helpdesk.record_followers:")
+          || line.startsWith("table helpdesk.notification_preferences:")) {
+        assertThat(context).as(line).isNotNull();
+        if (context.path("actor_type").asText().equals("system")) {
+          continue; // the seed, by workspace provisioning
+        }
+        Matcher user = userColumn.matcher(line);
+        assertThat(user.find()).as(line).isTrue();
+        assertThat(
+                List.of(context.path("actor_id").asText(), context.path("on_behalf_of").asText()))
+            .as(line)
+            .contains(user.group(1));
+        checked++;
+      } else if (line.startsWith("COMMIT")) {
+        context = null;
+      }
+    }
+    assertThat(checked)
+        .isEqualTo(
+            report.count(RECORD_FOLLOWED)
+                + report.count(RECORD_UNFOLLOWED)
+                + report.count(NOTIFICATION_SETTINGS_CHANGED));
   }
 
   @Test
@@ -195,6 +273,15 @@ class HelpdeskSimulatorTest {
     assertThatThrownBy(() -> simulator.run(10, Duration.ofSeconds(1), 0))
         .hasMessageContaining("operationsPerSecond");
     assertThatThrownBy(() -> new SimulatorOptions(0, 1)).hasMessageContaining("between 1 and");
+  }
+
+  /** The seeded settings rows of one workspace (admin 1, first agent 2, light agent 1). */
+  private static final int SEEDED_PREFERENCES = 4;
+
+  /** Seeded asset follows since removed by an unfollow: they count against the ticket follows. */
+  private static int assetUnfollows() throws SQLException {
+    return 3 * Seeder.FOLLOWED_ASSETS
+        - count("SELECT count(*) FROM helpdesk.record_followers WHERE record_type = 'asset'");
   }
 
   private static HelpdeskSimulator simulator(String jdbcUrl, SimulatorOptions options) {
