@@ -136,7 +136,7 @@ public class NotificationTriggerBenchmark {
   }
 
   /** One activity of the mix, on a random ticket, by an agent unless a customer or rule acts. */
-  static ActivityEvent activity(SplittableRandom random, int i) {
+  public static ActivityEvent activity(SplittableRandom random, int i) {
     String ticket = Integer.toString(1 + random.nextInt(TICKETS));
     int draw = random.nextInt(100);
     ActivityEvent.Builder event = base(i, ticket).setActor(user(agent(random)));

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       LatencyCommand.class,
       QueriesBenchCommand.class,
-      NotificationsBenchCommand.class
+      NotificationsBenchCommand.class,
+      EmailWindowCommand.class
     })
 public final class BenchCommand implements Runnable, Subcommand {
 
