@@ -297,7 +297,8 @@ class NotificationsEndToEndTest {
   @Order(8)
   @Test
   @DisplayName(
-      "kill -9 of the engine during a burst of assignments: every email arrives, none twice")
+      "kill -9 of the engine in the middle of a burst of assignments: every email arrives, none"
+          + " twice")
   void sigkillDuringABurst() throws Exception {
     List<Long> tickets = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
@@ -307,7 +308,12 @@ class NotificationsEndToEndTest {
       long ticket = tickets.get(i);
       asUser("ada", c -> assign(c, ticket, "gus"));
       if (i == 5) {
-        mail.awaitMessages(email("gus"), 1, WITHIN);
+        // Killed once the sixth email is in, likely before the checkpoint that covers it (every 2 s
+        // on the stack): the restart replays its notification, which the sent log must absorb. Not
+        // within the one window no design closes (accepted, not yet recorded: ~13 ms an email,
+        // measured by `trail bench email-window`), which would double that email by design.
+        mail.awaitMessages(email("gus"), 6, WITHIN);
+        TrailApi.sleep(300);
         stack.killAndRestartEngine();
       }
     }
