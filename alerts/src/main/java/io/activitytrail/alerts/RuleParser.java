@@ -37,6 +37,7 @@ public final class RuleParser {
           "window_seconds",
           "group_by",
           "distinct",
+          "distinct_by",
           "suppress_seconds",
           "severity",
           "recipients",
@@ -93,7 +94,10 @@ public final class RuleParser {
       throw new InvalidRuleException(id, "suppress_seconds must not be negative, got " + suppress);
     }
     GroupBy groupBy = groupBy(node, "group_by", GroupBy.NONE, id);
-    GroupBy distinct = groupBy(node, "distinct", null, id);
+    // The table names it distinct_by (DISTINCT is reserved in SQL); YAML and the issue say
+    // distinct.
+    GroupBy distinct =
+        groupBy(node, node.has("distinct_by") ? "distinct_by" : "distinct", null, id);
     if (distinct == GroupBy.NONE || (distinct != null && distinct == groupBy)) {
       throw new InvalidRuleException(
           id,

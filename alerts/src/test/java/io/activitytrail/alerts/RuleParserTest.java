@@ -58,6 +58,20 @@ class RuleParserTest {
   }
 
   @Test
+  @DisplayName(
+      "the table's distinct_by column is the rule's distinct; jsonb columns may come as text")
+  void distinctByColumn() {
+    AlertRule rule =
+        parse(
+            """
+            {"name": "spray", "filter": {}, "group_by": "ip", "distinct_by": "actor",
+             "detail_at_least": "{\\"rows\\": 5}"}
+            """);
+    assertThat(rule.distinct()).isEqualTo(GroupBy.ACTOR);
+    assertThat(rule.detailAtLeast()).containsOnlyKeys("rows");
+  }
+
+  @Test
   @DisplayName("invalid rules are refused with the rule and a reason naming what is wrong")
   void invalidRules() {
     assertRefused(
