@@ -4,11 +4,12 @@ import io.activitytrail.clickhouse.AuditFilter;
 import io.activitytrail.clickhouse.FeedFilter;
 import io.activitytrail.clickhouse.Page;
 import io.activitytrail.mapping.Taxonomy;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import io.activitytrail.schemas.filter.EventFilter;
+import io.activitytrail.schemas.filter.EventFilterJson;
+import io.activitytrail.schemas.filter.InvalidFilterException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,9 +22,15 @@ public sealed interface ReadRequest {
   int MAX_LIMIT = Page.MAX_LIMIT;
 
   Set<String> FEED_PARAMETERS =
-      Set.of("actor", "type", "record_type", "from", "to", "limit", "cursor");
+      Set.of(
+          "actor", "type", "record_type", "from", "to", "field", "old", "new", "limit", "cursor");
   Set<String> AUDIT_PARAMETERS =
-      Set.of("type", "actor", "outcome", "ip", "from", "to", "limit", "cursor");
+      Set.of(
+          "type", "actor", "outcome", "ip", "from", "to", "field", "old", "new", "limit", "cursor");
+
+  /** Filter parameters the API takes once (the JSON form may list several outcomes or ips). */
+  Set<String> SINGLE_VALUED = Set.of("outcome", "ip", "from", "to");
+
   Set<String> TIMELINE_PARAMETERS = Set.of("order", "limit", "cursor");
 
   int limit();
@@ -45,42 +52,16 @@ public sealed interface ReadRequest {
 
   static Feed feed(String workspace, QueryString q, Taxonomy taxonomy) {
     q.allowOnly(FEED_PARAMETERS);
-    Instant from = instant(q, "from");
-    Instant to = instant(q, "to");
-    ordered(from, to);
     return new Feed(
-        new FeedFilter(
-            workspace,
-            q.all("actor"),
-            known(q.all("type"), "type", taxonomy.types()),
-            known(q.all("record_type"), "record_type", taxonomy.recordTypes()),
-            from,
-            to),
+        new FeedFilter(workspace, filter(q, FEED_PARAMETERS, taxonomy)),
         limit(q),
         q.single("cursor"));
   }
 
   static Audit audit(String workspace, QueryString q, Taxonomy taxonomy) {
     q.allowOnly(AUDIT_PARAMETERS);
-    Instant from = instant(q, "from");
-    Instant to = instant(q, "to");
-    ordered(from, to);
-    String outcome = q.single("outcome");
-    if (outcome != null
-        && !outcome.equals(AuditFilter.SUCCESS)
-        && !outcome.equals(AuditFilter.FAILURE)) {
-      throw new BadParameter(
-          "outcome", "outcome must be success or failure, got '" + outcome + "'");
-    }
     return new Audit(
-        new AuditFilter(
-            workspace,
-            known(q.all("type"), "type", taxonomy.types()),
-            q.all("actor"),
-            outcome,
-            q.single("ip"),
-            from,
-            to),
+        new AuditFilter(workspace, filter(q, AUDIT_PARAMETERS, taxonomy)),
         limit(q),
         q.single("cursor"));
   }
@@ -115,33 +96,35 @@ public sealed interface ReadRequest {
         "limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + value + "'");
   }
 
-  /** ISO-8601 instant with an offset, or a date meaning its start in UTC. */
-  private static Instant instant(QueryString q, String name) {
-    String value = q.single(name);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException notDateTime) {
-      try {
-        return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } catch (DateTimeParseException notDate) {
-        throw new BadParameter(
-            name,
-            name
-                + " must be an ISO-8601 time with offset (2025-03-04T10:15:30Z) or a date"
-                + " (2025-03-04), got '"
-                + value
-                + "'");
+  /**
+   * The route's filter parameters as the one filter definition ({@link EventFilter}, the same a
+   * rule's JSON builds); types and record types must be known to the taxonomy, since a typo would
+   * silently match nothing.
+   */
+  private static EventFilter filter(QueryString q, Set<String> allowed, Taxonomy taxonomy) {
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    for (String key : EventFilter.KEYS) {
+      if (allowed.contains(key)) {
+        Set<String> values = SINGLE_VALUED.contains(key) ? nullable(q.single(key)) : q.all(key);
+        if (!values.isEmpty()) {
+          parameters.put(key, List.copyOf(values));
+        }
       }
+    }
+    known(Set.copyOf(parameters.getOrDefault("type", List.of())), "type", taxonomy.types());
+    known(
+        Set.copyOf(parameters.getOrDefault("record_type", List.of())),
+        "record_type",
+        taxonomy.recordTypes());
+    try {
+      return EventFilterJson.fromParameters(parameters);
+    } catch (InvalidFilterException e) {
+      throw new BadParameter(e.key(), e.getMessage());
     }
   }
 
-  private static void ordered(Instant from, Instant to) {
-    if (from != null && to != null && from.isAfter(to)) {
-      throw new BadParameter("from", "from (" + from + ") is after to (" + to + ")");
-    }
+  private static Set<String> nullable(String value) {
+    return value == null ? Set.of() : Set.of(value);
   }
 
   private static Set<String> known(Set<String> values, String name, Set<String> allowed) {

@@ -4,9 +4,8 @@ import io.activitytrail.api.ActivityJson;
 import io.activitytrail.api.BadParameter;
 import io.activitytrail.api.QueryString;
 import io.activitytrail.api.ReadRequest;
-import io.activitytrail.clickhouse.AuditFilter;
-import io.activitytrail.clickhouse.FeedFilter;
 import io.activitytrail.mapping.Taxonomy;
+import io.activitytrail.schemas.filter.EventFilterJson;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,40 +44,18 @@ public final class ExportFilters {
     };
   }
 
-  /** The filter under the API's parameter names; absent filters are left out. */
+  /** The filter under the API's parameter names (its JSON form's keys); absent ones left out. */
   public static Map<String, List<String>> parameters(ExportQuery query) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    if (query instanceof ExportQuery.Activities a) {
-      FeedFilter f = a.filter();
-      put(out, "actor", f.actors());
-      put(out, "type", f.types());
-      put(out, "record_type", f.recordTypes());
-    } else if (query instanceof ExportQuery.AuditEvents a) {
-      AuditFilter f = a.filter();
-      put(out, "type", f.types());
-      put(out, "actor", f.actors());
-      put(out, "outcome", f.outcome());
-      put(out, "ip", f.ip());
-    }
-    put(out, "from", time(query.from()));
-    put(out, "to", time(query.to()));
+    Map<String, List<String>> out =
+        new LinkedHashMap<>(EventFilterJson.toParameters(query.events()));
+    // Times as the API writes them everywhere else (millisecond precision).
+    out.computeIfPresent("from", (k, v) -> List.of(time(query.from())));
+    out.computeIfPresent("to", (k, v) -> List.of(time(query.to())));
     return out;
   }
 
   static String time(Instant instant) {
     return instant == null ? null : ActivityJson.timestamp(instant);
-  }
-
-  private static void put(Map<String, List<String>> out, String name, Set<String> values) {
-    if (!values.isEmpty()) {
-      out.put(name, values.stream().sorted().toList());
-    }
-  }
-
-  private static void put(Map<String, List<String>> out, String name, String value) {
-    if (value != null) {
-      out.put(name, List.of(value));
-    }
   }
 
   private static String withoutOwnParameters(String rawQuery) {

@@ -4,6 +4,7 @@ import io.activitytrail.clickhouse.ActivityQueries;
 import io.activitytrail.clickhouse.AuditFilter;
 import io.activitytrail.clickhouse.FeedFilter;
 import io.activitytrail.event.ActivityEvent;
+import io.activitytrail.schemas.filter.EventFilter;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -13,6 +14,9 @@ public sealed interface ExportQuery {
   ExportKind kind();
 
   String workspaceId();
+
+  /** The filter, in the one definition shared with the reads and alert rules. */
+  EventFilter events();
 
   Instant from();
 
@@ -29,6 +33,11 @@ public sealed interface ExportQuery {
     @Override
     public String workspaceId() {
       return filter.workspaceId();
+    }
+
+    @Override
+    public EventFilter events() {
+      return filter.events();
     }
 
     @Override
@@ -56,6 +65,11 @@ public sealed interface ExportQuery {
     @Override
     public String workspaceId() {
       return filter.workspaceId();
+    }
+
+    @Override
+    public EventFilter events() {
+      return filter.events();
     }
 
     @Override

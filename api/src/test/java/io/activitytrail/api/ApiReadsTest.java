@@ -158,6 +158,21 @@ class ApiReadsTest {
   }
 
   @Test
+  @DisplayName("the feed filters by a changed field, its old and new value; a hidden value never")
+  void changeFilters() {
+    assertThat(admin("/v1/workspaces/acme/activities?field=status").eventIds())
+        .containsExactly(statusChanged);
+    assertThat(admin("/v1/workspaces/acme/activities?field=status&new=pending").eventIds())
+        .containsExactly(statusChanged);
+    assertThat(admin("/v1/workspaces/acme/activities?field=status&new=open").eventIds()).isEmpty();
+    assertThat(admin("/v1/workspaces/acme/activities?old=open&old=x&new=pending").eventIds())
+        .containsExactly(statusChanged);
+    assertThat(admin("/v1/workspaces/acme/activities?field=secret").eventIds())
+        .containsExactly(statusChanged);
+    assertThat(admin("/v1/workspaces/acme/activities?field=secret&new=b").eventIds()).isEmpty();
+  }
+
+  @Test
   @DisplayName("a feed cursor is refused by the audit log: 400 naming cursor")
   void cursorOfAnotherKind() {
     String cursor =

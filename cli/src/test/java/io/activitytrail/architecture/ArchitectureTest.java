@@ -47,6 +47,8 @@ class ArchitectureTest {
             "io.activitytrail.clickhouse.target..")
         .layer("sink-clickhouse")
         .definedBy("io.activitytrail.clickhouse.sink..")
+        .layer("alerts")
+        .definedBy("io.activitytrail.alerts..")
         .layer("ingest")
         .definedBy("io.activitytrail.ingest..")
         .layer("flink-jobs")
@@ -65,6 +67,8 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("stack", "cli")
         .whereLayer("flink-jobs")
         .mayOnlyBeAccessedByLayers("stack")
+        .whereLayer("alerts")
+        .mayOnlyBeAccessedByLayers("flink-jobs", "stack", "cli")
         .whereLayer("ingest")
         .mayOnlyBeAccessedByLayers("stack", "cli")
         .whereLayer("sink-clickhouse")
@@ -72,7 +76,7 @@ class ArchitectureTest {
         .whereLayer("clickhouse")
         .mayOnlyBeAccessedByLayers("sink-clickhouse", "flink-jobs", "api", "stack", "cli")
         .whereLayer("mapping")
-        .mayOnlyBeAccessedByLayers("flink-jobs", "api", "stack", "cli")
+        .mayOnlyBeAccessedByLayers("alerts", "flink-jobs", "api", "stack", "cli")
         .check(projectClasses());
   }
 

@@ -2,6 +2,7 @@ package io.activitytrail.clickhouse;
 
 import io.activitytrail.clickhouse.PageCursor.Kind;
 import io.activitytrail.event.ActivityEvent;
+import io.activitytrail.schemas.filter.EventFilter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -114,25 +115,15 @@ public final class ActivityQueries {
   }
 
   private KeysetSelect feedSelect(FeedFilter filter) {
-    return workspacePages(filter.workspaceId(), "category = 'activity'", filter.actors())
-        .whereIn("type", "types", filter.types())
-        .whereIn("record_type", "record_types", filter.recordTypes())
-        .during(filter.from(), filter.to());
+    return select(filter.workspaceId(), "category = 'activity'", filter.events());
   }
 
   private KeysetSelect auditSelect(AuditFilter filter) {
-    KeysetSelect select =
-        workspacePages(filter.workspaceId(), "category = 'audit'", filter.actors())
-            .whereIn("type", "types", filter.types());
-    if (AuditFilter.FAILURE.equals(filter.outcome())) {
-      select.where("endsWith(type, '_failed')");
-    } else if (AuditFilter.SUCCESS.equals(filter.outcome())) {
-      select.where("NOT endsWith(type, '_failed')");
-    }
-    if (filter.ip() != null) {
-      select.where("actor_ip = {ip:String}", "ip", filter.ip());
-    }
-    return select.during(filter.from(), filter.to());
+    return select(filter.workspaceId(), "category = 'audit'", filter.events());
+  }
+
+  private KeysetSelect select(String workspaceId, String category, EventFilter filter) {
+    return EventFilterSql.apply(workspacePages(workspaceId, category, filter.actors()), filter);
   }
 
   /**

@@ -62,6 +62,12 @@ final class KeysetSelect {
     return this;
   }
 
+  /** Binds a value for placeholders of a condition added without one. */
+  KeysetSelect parameter(String name, Object value) {
+    params.put(name, value);
+    return this;
+  }
+
   /** Adds {@code has({name:Array(String)}, column)} unless {@code values} is empty. */
   KeysetSelect whereIn(String column, String name, Collection<String> values) {
     if (!values.isEmpty()) {

@@ -35,7 +35,8 @@ class MappingLoaderTest {
             "helpdesk.attachments",
             "helpdesk.workspace_settings",
             "helpdesk.notification_preferences",
-            "helpdesk.record_followers");
+            "helpdesk.record_followers",
+            "helpdesk.alert_rules");
     TableMapping tickets = mapping.table("helpdesk", "tickets").orElseThrow();
     assertThat(tickets.display()).isEqualTo("#{number} {subject}");
     assertThat(tickets.ignoredColumns()).containsExactly("updated_at", "updated_by");

@@ -42,10 +42,11 @@ class TaxonomyTest {
             "setting_changed",
             "data_exported",
             "file_downloaded",
-            "record_viewed");
+            "record_viewed",
+            "alert_rule_changed");
     assertThat(taxonomy.recordTypes())
         .containsExactlyInAnyOrder(
-            "ticket", "asset", "customer", "team_member", "file", "workspace");
+            "ticket", "asset", "customer", "team_member", "file", "workspace", "alert_rule");
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class HelpdeskSchemaTest {
   private static final List<String> TABLES =
       List.of(
+          "alert_rules",
           "assets",
           "attachments",
           "customers",
@@ -44,10 +45,11 @@ class HelpdeskSchemaTest {
   @Test
   @DisplayName(
       "a fresh database gets the tables (V1), the trail context functions (V2), the"
-          + " in_progress status (V3), the notification tables (V4), then the current trail context"
-          + " functions (repeatable)")
+          + " in_progress status (V3), the notification tables (V4), the alert rules (V5), then the"
+          + " current trail context functions (repeatable)")
   void appliesAllVersionsInOrder() {
-    assertThat(firstRun).containsExactly("1", "2", "3", "4", "R trail context functions (current)");
+    assertThat(firstRun)
+        .containsExactly("1", "2", "3", "4", "5", "R trail context functions (current)");
   }
 
   @Test
