@@ -17,8 +17,10 @@ record BadRequest(String what, String method, String path, String parameter, Str
 
   static Stream<BadRequest> cases() {
     String limitRange = "limit must be a whole number from 1 to 500, got ";
-    String feedTakes = "this endpoint takes [actor, cursor, from, limit, record_type, to, type]";
-    String auditTakes = "this endpoint takes [actor, cursor, from, ip, limit, outcome, to, type]";
+    String feedTakes =
+        "this endpoint takes [actor, cursor, field, from, limit, new, old, record_type, to, type]";
+    String auditTakes =
+        "this endpoint takes [actor, cursor, field, from, ip, limit, new, old, outcome, to, type]";
     String timelineTakes = "this endpoint takes [cursor, limit, order]";
     String dateFormat =
         " must be an ISO-8601 time with offset (2025-03-04T10:15:30Z) or a date (2025-03-04), got ";
