@@ -168,7 +168,9 @@ class MalformedInputsEndToEndTest {
   private void assertDeadLettered(CorpusCase c) throws IOException {
     RecordMetadata m = written.get(c).get(0);
     List<Letter> letters = deadLetters.await(m.topic(), m.partition(), m.offset(), deadline);
-    assertThat(letters).as("dead letters of %s@%d", m.topic(), m.offset()).isNotEmpty();
+    assertThat(letters)
+        .as("dead letters of '%s' (%s@%d)", c.name(), m.topic(), m.offset())
+        .isNotEmpty();
     Letter letter = letters.get(0);
     assertThat(letter.header("trail.error.stage")).isEqualTo(c.stage());
     assertThat(letter.header("trail.error.message")).contains(c.reason());
