@@ -160,7 +160,7 @@ public final class LocalStack {
    * later transactions of other tables, so the first row of a table (a first follower, a first
    * setting) would reach the job out of commit order.
    */
-  private List<String> mappedTableTopics(String prefix) {
+  static List<String> mappedTableTopics(StackConfig config, String prefix) {
     String mappingFile =
         Engine.userOptions(config.engineOptionsFile()).get(NormalizerOptions.MAPPING_FILE);
     return MappingLoader.load(mappingFile).tables().keySet().stream()
@@ -172,7 +172,7 @@ public final class LocalStack {
   private Map<ServiceId, ManagedService> services() {
     ConnectorDefinition connector = ConnectorDefinition.read(config.connectorJson());
     Set<String> topics = new LinkedHashSet<>(connector.topics());
-    topics.addAll(mappedTableTopics(connector.topicPrefix()));
+    topics.addAll(mappedTableTopics(config, connector.topicPrefix()));
     topics.addAll(PIPELINE_TOPICS);
     Map<ServiceId, ManagedService> services = new EnumMap<>(ServiceId.class);
     services.put(ServiceId.POSTGRES, new PostgresService(config));
