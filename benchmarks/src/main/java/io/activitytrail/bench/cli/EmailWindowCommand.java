@@ -83,50 +83,52 @@ public final class EmailWindowCommand implements Callable<Integer> {
     // the sent log owns the connection and closes it with the sender
     ClickHouse ch = target.connect();
     ClickHouseMigrations.apply(ch, DATABASE);
-    {
-      Timing timing = new Timing();
-      SmtpSettings smtp =
-          new SmtpSettings(
-              config.smtp().host(),
-              config.smtp().port(),
-              SmtpSettings.Tls.none,
-              null,
-              null,
-              "Activity Trail <trail@localhost>");
-      try (EmailSender sender =
-          new EmailSender(
-              new EmailRenderer(
-                  new EmailLinks(
-                      "http://localhost:8080/{workspace}/{record_type}s/{record_id}",
-                      "http://localhost:8080/{workspace}/settings/notifications")),
-              timing.mailer(new SmtpMailer(smtp)),
-              timing.sentLog(new ClickHouseSentLog(ch, DATABASE)),
-              new RetryPolicy(1, Duration.ofMillis(100), Duration.ofMillis(100)),
-              Thread::sleep,
-              (message, batch, reason) -> {
-                throw new IOException("the stack's SMTP server refused an email", reason);
-              },
-              Clock.systemUTC())) {
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        SplittableRandom random = new SplittableRandom(7);
-        Member recipient =
-            new Member("9001", "email-window-" + run + "@bench.test", "Bench Reader", "agent");
-        for (int i = 0; i < emails; i++) {
-          Notification n =
-              Notifications.of(
-                      NotificationTriggerBenchmark.activity(random, i),
-                      List.of(new Decision(recipient, Reason.ASSIGNED, new Channels(false, true))))
-                  .get(0);
-          long start = System.nanoTime();
-          sender.send(List.of(n));
-          long end = System.nanoTime();
-          sends.add(Duration.ofNanos(end - start));
-          windows.add(Duration.ofNanos(timing.recordedAt - timing.acceptedAt));
-        }
+    Timing timing = new Timing();
+    try (EmailSender sender = sender(config, ch, timing)) {
+      String run = Long.toString(System.currentTimeMillis(), 36);
+      SplittableRandom random = new SplittableRandom(7);
+      Member recipient =
+          new Member("9001", "email-window-" + run + "@bench.test", "Bench Reader", "agent");
+      for (int i = 0; i < emails; i++) {
+        Notification n =
+            Notifications.of(
+                    NotificationTriggerBenchmark.activity(random, i),
+                    List.of(new Decision(recipient, Reason.ASSIGNED, new Channels(false, true))))
+                .get(0);
+        long start = System.nanoTime();
+        sender.send(List.of(n));
+        long end = System.nanoTime();
+        sends.add(Duration.ofNanos(end - start));
+        windows.add(Duration.ofNanos(timing.recordedAt - timing.acceptedAt));
       }
     }
     print(WindowShare.of(sends, windows));
     return 0;
+  }
+
+  /** The engine's sender, one try per email, its mailer and sent log timed. */
+  private static EmailSender sender(StackConfig config, ClickHouse ch, Timing timing) {
+    SmtpSettings smtp =
+        new SmtpSettings(
+            config.smtp().host(),
+            config.smtp().port(),
+            SmtpSettings.Tls.none,
+            null,
+            null,
+            "Activity Trail <trail@localhost>");
+    return new EmailSender(
+        new EmailRenderer(
+            new EmailLinks(
+                "http://localhost:8080/{workspace}/{record_type}s/{record_id}",
+                "http://localhost:8080/{workspace}/settings/notifications")),
+        timing.mailer(new SmtpMailer(smtp)),
+        timing.sentLog(new ClickHouseSentLog(ch, DATABASE)),
+        new RetryPolicy(1, Duration.ofMillis(100), Duration.ofMillis(100)),
+        Thread::sleep,
+        (message, batch, reason) -> {
+          throw new IOException("the stack's SMTP server refused an email", reason);
+        },
+        Clock.systemUTC());
   }
 
   private void print(WindowShare share) throws IOException {
