@@ -32,6 +32,8 @@ final class AuditCommand implements Callable<Integer> {
 
   @Mixin TimeRangeOptions timeRange;
 
+  @Mixin FieldChangeOptions fieldChange;
+
   @Mixin PageOptions page;
 
   @Mixin ActivityReader reader;
@@ -44,7 +46,7 @@ final class AuditCommand implements Callable<Integer> {
             .addAll("actor", actors)
             .add("outcome", outcome)
             .add("ip", ip);
-    page.addTo(timeRange.addTo(query));
+    page.addTo(timeRange.addTo(fieldChange.addTo(query)));
     ActivityTable.printPage(reader.page(workspace, "/audit-events", query), page.json, System.out);
     return 0;
   }

@@ -29,6 +29,8 @@ final class FeedCommand implements Callable<Integer> {
 
   @Mixin TimeRangeOptions timeRange;
 
+  @Mixin FieldChangeOptions fieldChange;
+
   @Mixin PageOptions page;
 
   @Mixin ActivityReader reader;
@@ -40,7 +42,7 @@ final class FeedCommand implements Callable<Integer> {
             .addAll("actor", actors)
             .addAll("type", types)
             .addAll("record_type", recordTypes);
-    page.addTo(timeRange.addTo(query));
+    page.addTo(timeRange.addTo(fieldChange.addTo(query)));
     ActivityTable.printPage(reader.page(workspace, "/activities", query), page.json, System.out);
     return 0;
   }

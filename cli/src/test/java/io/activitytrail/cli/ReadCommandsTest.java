@@ -38,7 +38,11 @@ class ReadCommandsTest {
   @BeforeAll
   static void start() {
     api = TestApi.start();
-    Activities.Spec status = Activities.in("acme").type("status_changed").minute(2);
+    Activities.Spec status =
+        Activities.in("acme")
+            .type("status_changed")
+            .minute(2)
+            .changes(Activities.change("status", "open", "solved", false));
     statusChanged = status.id();
     api.insert(
         List.of(
@@ -83,6 +87,31 @@ class ReadCommandsTest {
     JsonNode page = JSON.readTree(out);
     assertThat(page.get("items")).hasSize(1);
     assertThat(page.get("items").get(0).get("event_id").asText()).isEqualTo(statusChanged);
+  }
+
+  @Test
+  @DisplayName("feed --field status --new solved asks the API for the changes to that value only")
+  void feedByFieldChange() throws Exception {
+    assertThat(
+            run(
+                Role.member,
+                "feed",
+                "--workspace",
+                "acme",
+                "--field",
+                "status",
+                "--new",
+                "solved",
+                "--json"))
+        .isEqualTo(0);
+    JsonNode page = JSON.readTree(out);
+    assertThat(page.get("items")).hasSize(1);
+    assertThat(page.get("items").get(0).get("event_id").asText()).isEqualTo(statusChanged);
+
+    assertThat(
+            run(Role.member, "feed", "--workspace", "acme", "--field", "status", "--old", "solved"))
+        .isEqualTo(0);
+    assertThat(out).doesNotContain("status_changed");
   }
 
   @Test
