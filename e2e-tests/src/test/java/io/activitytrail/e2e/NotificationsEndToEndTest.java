@@ -327,15 +327,10 @@ class NotificationsEndToEndTest {
     List<String> ids = new ArrayList<>();
     inbox.forEach(e -> ids.add(e.header("X-Trail-Notification-Id").orElseThrow()));
     assertThat(ids).as("notification ids of Gus's emails").doesNotHaveDuplicates();
-    List<String> mentioned = new ArrayList<>();
-    for (DeliveredMail e : inbox) {
-      for (long t : tickets) {
-        if (e.text().contains(ticketName(t))) {
-          mentioned.add(ticketName(t));
-        }
-      }
-    }
-    assertThat(mentioned).as("tickets named in Gus's emails").hasSize(12).doesNotHaveDuplicates();
+    assertThat(mentionedTickets(inbox, tickets))
+        .as("tickets named in Gus's emails")
+        .hasSize(12)
+        .doesNotHaveDuplicates();
     assertThat(mail.messages(email("ada"))).as("the actor's inbox").isEmpty();
   }
 
@@ -456,15 +451,20 @@ class NotificationsEndToEndTest {
   }
 
   private Set<String> coveredTickets(List<DeliveredMail> inbox, List<Long> tickets) {
-    Set<String> covered = new HashSet<>();
+    return new HashSet<>(mentionedTickets(inbox, tickets));
+  }
+
+  /** The tickets each email names, once per email that names it. */
+  private List<String> mentionedTickets(List<DeliveredMail> inbox, List<Long> tickets) {
+    List<String> mentioned = new ArrayList<>();
     for (DeliveredMail e : inbox) {
       for (long t : tickets) {
         if (e.text().contains(ticketName(t))) {
-          covered.add(ticketName(t));
+          mentioned.add(ticketName(t));
         }
       }
     }
-    return covered;
+    return mentioned;
   }
 
   private String path(String rest) {

@@ -1,6 +1,7 @@
 package io.activitytrail.bench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.activitytrail.bench.BenchFiles;
 import io.activitytrail.bench.NotificationTriggerBenchmark;
 import io.activitytrail.clickhouse.ClickHouse;
 import io.activitytrail.clickhouse.ClickHouseMigrations;
@@ -32,14 +33,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -74,7 +73,7 @@ public final class EmailWindowCommand implements Callable<Integer> {
     }
     StackConfig config = StackConfig.fromEnvironment(System.getenv());
     Path path = config.home().resolve("bench/email-window");
-    deleteTree(path);
+    BenchFiles.deleteTree(path);
     Files.createDirectories(path);
     ClickHouseTarget target =
         ClickHouseTarget.embedded(Engine.chdbLibrary(config, System.getenv()), path, DATABASE);
@@ -203,17 +202,6 @@ public final class EmailWindowCommand implements Callable<Integer> {
           delegate.close();
         }
       };
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

@@ -7,6 +7,7 @@ import io.activitytrail.api.ApiTokens;
 import io.activitytrail.api.Health;
 import io.activitytrail.api.Role;
 import io.activitytrail.api.TokenVerifier;
+import io.activitytrail.bench.BenchFiles;
 import io.activitytrail.clickhouse.ActivityQueries;
 import io.activitytrail.clickhouse.ActivityRows;
 import io.activitytrail.clickhouse.ClickHouse;
@@ -28,7 +29,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +38,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.ToIntFunction;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -119,7 +118,7 @@ public final class QueriesBenchCommand implements Callable<Integer> {
         noPostgres ? null : PostgresAuditBench.connect(config.stackFile(), targets);
 
     Path path = config.home().resolve("bench/clickhouse");
-    deleteTree(path);
+    BenchFiles.deleteTree(path);
     Files.createDirectories(path);
     Path library = Engine.chdbLibrary(config, System.getenv());
     ClickHouseTarget target = ClickHouseTarget.embedded(library, path, DATABASE);
@@ -428,16 +427,5 @@ public final class QueriesBenchCommand implements Callable<Integer> {
 
   private static double round(double value) {
     return Math.round(value * 100) / 100.0;
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }
