@@ -74,7 +74,8 @@ final class Corpus {
         expect,
         spec.path("reason").asText(null),
         spec.path("stage").asText("decode"),
-        recorded);
+        recorded,
+        spec.path("waits_for_previous").asBoolean(false));
   }
 
   private static String text(Map.Entry<String, JsonNode> field, CorpusPlaceholders p) {

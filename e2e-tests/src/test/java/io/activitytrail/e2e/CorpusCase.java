@@ -13,6 +13,9 @@ import java.util.Map;
  * @param reason for a dead letter: a substring of its {@code trail.error.message}
  * @param stage for a dead letter: {@code decode} or {@code clickhouse-sink}
  * @param recorded for a recorded record: the events it must have become
+ * @param waitsForPrevious written only once the previous case is on the dead-letter topic: records
+ *     without transaction metadata reach the job in no order across topics (docs/normalizer.md), so
+ *     a record that depends on another topic's record must not be written before it is handled
  */
 record CorpusCase(
     String name,
@@ -23,7 +26,8 @@ record CorpusCase(
     Expect expect,
     String reason,
     String stage,
-    List<Expected> recorded) {
+    List<Expected> recorded,
+    boolean waitsForPrevious) {
 
   enum Expect {
     /** Visible through the API as the listed events. */

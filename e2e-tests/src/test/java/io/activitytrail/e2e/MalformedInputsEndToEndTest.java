@@ -75,12 +75,21 @@ class MalformedInputsEndToEndTest {
     cases =
         Corpus.load(new CorpusPlaceholders("e2e-corpus-" + run, base, System.currentTimeMillis()));
     try (KafkaProducer<byte[], byte[]> producer = producer()) {
+      RecordMetadata previous = null;
       for (CorpusCase c : cases) {
+        if (c.waitsForPrevious() && previous != null) {
+          deadLetters.await(
+              previous.topic(),
+              previous.partition(),
+              previous.offset(),
+              Instant.now().plus(WITHIN));
+        }
         List<RecordMetadata> sent = new ArrayList<>();
         for (int i = 0; i < c.repeat(); i++) {
           sent.add(producer.send(new ProducerRecord<>(c.topic(), c.key(), c.value())).get());
         }
         written.put(c, sent);
+        previous = sent.isEmpty() ? previous : sent.get(0);
       }
     }
     deadline = Instant.now().plus(WITHIN);
