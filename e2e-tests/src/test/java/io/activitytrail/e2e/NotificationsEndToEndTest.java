@@ -11,6 +11,9 @@ import io.activitytrail.schemas.context.ActorType;
 import io.activitytrail.schemas.context.Channel;
 import io.activitytrail.stack.mail.DeliveredMail;
 import io.activitytrail.stack.mail.MailboxReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -28,6 +31,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -420,7 +424,22 @@ class NotificationsEndToEndTest {
             + " waiting for "
             + who
             + "'s email; subjects: "
-            + inbox.stream().map(DeliveredMail::subject).toList());
+            + inbox.stream().map(DeliveredMail::subject).toList()
+            + orderingWarnings());
+  }
+
+  /**
+   * The engine's warnings about commit order: a change handled before an earlier one (a follower, a
+   * setting) decides notifications without it, the likeliest reason for a missing email.
+   */
+  private String orderingWarnings() {
+    try (Stream<String> lines = Files.lines(stack.engineLog())) {
+      List<String> warnings =
+          lines.filter(l -> l.contains("commit order") || l.contains("attribution join")).toList();
+      return "; the engine's ordering warnings: " + (warnings.isEmpty() ? "none" : warnings);
+    } catch (IOException | UncheckedIOException e) {
+      return "; the engine's log is unreadable: " + e;
+    }
   }
 
   private JsonNode awaitNotification(String who, Predicate<JsonNode> which) {
@@ -435,7 +454,8 @@ class NotificationsEndToEndTest {
       }
       TrailApi.sleep(250);
     }
-    throw new AssertionError("timed out waiting for " + who + "'s notification; last: " + last);
+    throw new AssertionError(
+        "timed out waiting for " + who + "'s notification; last: " + last + orderingWarnings());
   }
 
   private List<JsonNode> notifications(String who, boolean unreadOnly) {

@@ -176,6 +176,13 @@ public final class NormalizerJob {
             .build());
   }
 
+  /** The sequencer's patience: never shorter than twice the join's max-wait. */
+  static Duration patience(Configuration options) {
+    Duration twiceMaxWait = options.get(ATTRIBUTION_MAX_WAIT).multipliedBy(2);
+    Duration patience = options.get(ORDERING_PATIENCE);
+    return patience.compareTo(twiceMaxWait) < 0 ? twiceMaxWait : patience;
+  }
+
   /** The topology with activities and dead letters only. */
   public static void compose(
       DataStream<RawRecord> records,
@@ -232,14 +239,14 @@ public final class NormalizerJob {
             .uid("commit-markers");
 
     // Sequence: one subtask releases the batches in commit order, each once it and every earlier
-    // transaction is back from the join (at most max-wait after its END), so each workspace's
+    // transaction is back from the join (which answers every END), so each workspace's
     // normalizer sees its transactions in commit order (keyBy keeps each channel's order)
     DataStream<Attributed> sequenced =
         commits
             .connect(transactions)
             .keyBy(
                 new Routing.Single<TransactionBoundary>(), new Routing.Single<TransactionBatch>())
-            .process(new CommitSequencer(maxWait.multipliedBy(2)))
+            .process(new CommitSequencer(patience(options)))
             .returns(TrailTypes.ATTRIBUTED)
             .setParallelism(1)
             .setBufferTimeout(ORDERING_BUFFER_TIMEOUT_MS)

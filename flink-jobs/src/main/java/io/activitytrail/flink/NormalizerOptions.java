@@ -95,6 +95,16 @@ public final class NormalizerOptions {
           .withDescription(
               "How long a transaction's changes wait for its context message and END marker.");
 
+  public static final ConfigOption<Duration> ORDERING_PATIENCE =
+      ConfigOptions.key("ordering.patience")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(30))
+          .withDescription(
+              "How long the commit-order sequencer waits for a transaction's batch while no batch"
+                  + " at all comes from the attribution join, before later transactions go ahead"
+                  + " of it (outside commit order). The join answers every transaction, so this"
+                  + " only bounds a stall; longer than attribution.max-wait.");
+
   public static final ConfigOption<Duration> ATTRIBUTION_MEMORY =
       ConfigOptions.key("attribution.memory")
           .durationType()
@@ -187,6 +197,7 @@ public final class NormalizerOptions {
           REGISTRY_URL,
           MAPPING_FILE,
           ATTRIBUTION_MAX_WAIT,
+          ORDERING_PATIENCE,
           ATTRIBUTION_MEMORY,
           CLICKHOUSE_MODE,
           CLICKHOUSE_URL,

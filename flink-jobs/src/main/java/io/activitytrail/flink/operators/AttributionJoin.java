@@ -35,7 +35,9 @@ import org.apache.flink.util.Collector;
  * events as END's event_count, context and other logical messages included, since Debezium numbers
  * them together), then let go at once in commit order. A transaction that does not complete within
  * {@code maxWait} of its first event (END included) is let go anyway with whatever it has, so a
- * lost marker or message never stalls it; other keys are never held back.
+ * lost marker or message never stalls it; other keys are never held back. A deadline that fires
+ * late (the task was stalled) is put off by {@link #STALL_MILLIS} first, so input that queued
+ * during the stall is read before the transaction is declared incomplete.
  *
  * <p>The sequencer downstream releases transactions in the order of their END markers, so every END
  * this join receives is answered by exactly one ordered batch ({@link
@@ -49,6 +51,9 @@ import org.apache.flink.util.Collector;
  * <p>Metric ({@link PipelineMetrics}, stage {@code attribute}): {@code events} let go.
  */
 public final class AttributionJoin extends KeyedProcessFunction<String, Decoded, TransactionBatch> {
+  /** How late a timer may fire before the join reads its queued input first. */
+  static final long STALL_MILLIS = 250;
+
   private final long maxWaitMillis;
   private final Duration memoryTtl;
 
@@ -132,6 +137,15 @@ public final class AttributionJoin extends KeyedProcessFunction<String, Decoded,
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TransactionBatch> out)
       throws Exception {
+    long now = ctx.timerService().currentProcessingTime();
+    if (now - timestamp > STALL_MILLIS) {
+      // Fired late, so the task was stalled (CPU, a long pause) and input queued meanwhile, this
+      // transaction's END perhaps: timers run before queued input, so read that input first.
+      long at = now + STALL_MILLIS;
+      ctx.timerService().registerProcessingTimeTimer(at);
+      deadline.update(at);
+      return;
+    }
     emit(
         ctx,
         expectedEvents.value() != null

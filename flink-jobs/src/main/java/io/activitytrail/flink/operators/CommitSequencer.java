@@ -149,6 +149,8 @@ public final class CommitSequencer
             .getMapState(new MapStateDescriptor<>("awaiting-end", Types.STRING, Types.LONG));
     private final ValueState<Long> lastLsn =
         getRuntimeContext().getState(new ValueStateDescriptor<>("last-commit-lsn", Types.LONG));
+    private final ValueState<Long> lastBatch =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("last-batch-at", Types.LONG));
 
     @Override
     public void enqueue(Place place) {
@@ -178,9 +180,11 @@ public final class CommitSequencer
             queued.remove(places.get(index).transactionId());
             places.remove(index);
             if (index + 1 == next.value()) {
-              // empty: clear the counters too, so an idle sequencer holds no state
+              // empty: clear the counters too, so an idle sequencer holds no state (the last
+              // batch's time is older than any later place's own deadline: no longer needed)
               first.clear();
               next.clear();
+              lastBatch.clear();
             } else {
               first.update(index + 1);
             }
@@ -254,6 +258,20 @@ public final class CommitSequencer
       call(
           () -> {
             lastLsn.update(lsn);
+            return null;
+          });
+    }
+
+    @Override
+    public Long lastBatchAt() {
+      return call(lastBatch::value);
+    }
+
+    @Override
+    public void lastBatchAt(long at) {
+      call(
+          () -> {
+            lastBatch.update(at);
             return null;
           });
     }

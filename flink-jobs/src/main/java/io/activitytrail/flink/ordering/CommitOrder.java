@@ -14,11 +14,13 @@ import java.util.Map;
  *
  * <p>The END markers come from the transaction topic, which Debezium writes in commit order to one
  * partition; each gives its transaction a place. The join answers every END it sees with one
- * ordered batch within {@code attribution.max-wait} (a timed-out transaction counts as complete
- * with what it has), so a place waits at most that long for its batch, and every later one behind
- * it. Downstream, keyBy(workspace) keeps each channel's order, so each workspace's normalizer sees
- * its transactions in commit order: a change is enriched with exactly the reference rows committed
- * before it.
+ * ordered batch within {@code attribution.max-wait} of seeing it (a timed-out transaction counts as
+ * complete with what it has). The END can run ahead of its batch, though: markers take the short
+ * path from decode while batches queue behind others in the join's channels, by seconds when a
+ * backlog drains or the sink stalls. So a place is given up on only when the join has been silent
+ * for the patience while it waited: no batch at all came, not just not its own. Downstream,
+ * keyBy(workspace) keeps each channel's order, so each workspace's normalizer sees its transactions
+ * in commit order: a change is enriched with exactly the reference rows committed before it.
  *
  * <table>
  *   <caption>what arrives, and what the rule does</caption>
@@ -30,16 +32,17 @@ import java.util.Map;
  *       front; if its END has not reached the sequencer yet (another channel), held until it
  *       does; if its END has passed already (its place was given up on), released at once</td></tr>
  *   <tr><td>unordered batch (NO_END, LATE)</td><td>released at once, outside commit order</td></tr>
- *   <tr><td>a place or a held batch waiting longer than {@code patience}</td><td>given up: not
- *       expected (the join answers within max-wait); released so nothing stalls</td></tr>
+ *   <tr><td>a place waiting longer than {@code patience}, with no batch from the join in the last
+ *       {@code patience}; a held batch waiting longer than {@code patience} for its END</td><td>given
+ *       up: not expected (the join answers every END); released so nothing stalls</td></tr>
  * </table>
  */
 public final class CommitOrder implements Serializable {
   private final long patienceMillis;
 
   /**
-   * @param patience how long a place waits for its batch, or a batch for its END, before the rule
-   *     gives up; longer than the join's max-wait, which is when every answer is due
+   * @param patience how long a place waits for its batch while the join is silent, or a batch for
+   *     its END, before the rule gives up; longer than the join's max-wait
    */
   public CommitOrder(Duration patience) {
     this.patienceMillis = patience.toMillis();
@@ -83,6 +86,9 @@ public final class CommitOrder implements Serializable {
   /** A batch from the join. */
   public Step onBatch(TransactionBatch batch, long now, CommitOrderState state) {
     Step step = Step.empty();
+    if (state.head() != null) {
+      state.lastBatchAt(now); // the join is answering: the places waiting may be next
+    }
     boolean queued = state.isQueued(batch.transactionId());
     // Unordered by nature, or its END passed already and its place was given up on
     if (!batch.outcome().ordered()
@@ -102,7 +108,7 @@ public final class CommitOrder implements Serializable {
   public Step onTime(long now, CommitOrderState state) {
     Step step = Step.empty();
     for (Place head = state.head();
-        head != null && head.giveUpAt() <= now && state.held(head.transactionId()) == null;
+        head != null && giveUpAt(head, state) <= now && state.held(head.transactionId()) == null;
         head = state.head()) {
       state.dequeue();
       step.gaveUp().add(head.transactionId());
@@ -124,11 +130,19 @@ public final class CommitOrder implements Serializable {
   /** When the rule next has something to give up on, or null when nothing waits. */
   public Long nextDeadline(CommitOrderState state) {
     Place head = state.head();
-    Long next = head == null ? null : head.giveUpAt();
+    Long next = head == null ? null : giveUpAt(head, state);
     for (long giveUpAt : state.awaitingEnd().values()) {
       next = next == null ? giveUpAt : Math.min(next, giveUpAt);
     }
     return next;
+  }
+
+  /** The place's own deadline, pushed back while batches keep coming from the join. */
+  private long giveUpAt(Place place, CommitOrderState state) {
+    Long lastBatch = state.lastBatchAt();
+    return lastBatch == null
+        ? place.giveUpAt()
+        : Math.max(place.giveUpAt(), lastBatch + patienceMillis);
   }
 
   private static void releaseReady(CommitOrderState state, Step step) {

@@ -44,4 +44,9 @@ public interface CommitOrderState {
   Long lastCommitLsn();
 
   void lastCommitLsn(long lsn);
+
+  /** When the last batch came from the join (processing time), or null before the first. */
+  Long lastBatchAt();
+
+  void lastBatchAt(long at);
 }

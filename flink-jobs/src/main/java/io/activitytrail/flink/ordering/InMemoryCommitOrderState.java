@@ -21,6 +21,7 @@ public final class InMemoryCommitOrderState implements CommitOrderState {
   private final Map<String, TransactionBatch> held = new HashMap<>();
   private final Map<String, Long> awaitingEnd = new LinkedHashMap<>();
   private Long lastCommitLsn;
+  private Long lastBatchAt;
 
   @Override
   public void enqueue(Place place) {
@@ -36,6 +37,9 @@ public final class InMemoryCommitOrderState implements CommitOrderState {
   @Override
   public void dequeue() {
     queued.remove(places.removeFirst().transactionId());
+    if (places.isEmpty()) {
+      lastBatchAt = null;
+    }
   }
 
   @Override
@@ -81,6 +85,16 @@ public final class InMemoryCommitOrderState implements CommitOrderState {
   @Override
   public void lastCommitLsn(long lsn) {
     lastCommitLsn = lsn;
+  }
+
+  @Override
+  public Long lastBatchAt() {
+    return lastBatchAt;
+  }
+
+  @Override
+  public void lastBatchAt(long at) {
+    lastBatchAt = at;
   }
 
   /** Places, held batches and batches awaiting their END. */

@@ -142,6 +142,34 @@ class AttributionJoinTest {
 
   @Test
   @DisplayName(
+      "a deadline that fires late (the task was stalled) is put off once, so an END that queued during the stall still completes the transaction in order")
+  void lateDeadlineReadsQueuedInputFirst() throws Exception {
+    send(ticketUpdate(TX, 1, 42, "3", "3"));
+    long stalledUntil = 1_000 + MAX_WAIT.toMillis() + 5_000;
+
+    harness.setProcessingTime(stalledUntil);
+    assertThat(output()).as("put off, not let go").isEmpty();
+    send(end(TX, 1));
+
+    assertThat(output()).extracting(TransactionBatch::outcome).containsExactly(Outcome.COMPLETE);
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "a late deadline with nothing queued lets the transaction go once the short grace has passed")
+  void lateDeadlineWithNothingQueued() throws Exception {
+    send(ticketUpdate(TX, 1, 42, "3", "3"));
+    long stalledUntil = 1_000 + MAX_WAIT.toMillis() + 5_000;
+    harness.setProcessingTime(stalledUntil);
+
+    harness.setProcessingTime(stalledUntil + AttributionJoin.STALL_MILLIS);
+
+    assertThat(output()).extracting(TransactionBatch::outcome).containsExactly(Outcome.NO_END);
+  }
+
+  @Test
+  @DisplayName(
       "after leaving, buffer, counters and timer are cleared; only the TTL'd context memory stays")
   void stateCleared() throws Exception {
     send(ticketUpdate(TX, 2, 42, "3", "3"));

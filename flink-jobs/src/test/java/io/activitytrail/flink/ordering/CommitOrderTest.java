@@ -195,6 +195,26 @@ class CommitOrderTest {
 
   @Test
   @DisplayName(
+      "a place waits past the patience while other batches keep coming (its own queued behind them), and is given up only after the join was silent for the patience")
+  void patienceCountsTheJoinsSilence() {
+    end("1");
+    end("2");
+    end("3");
+    batch("2", Outcome.COMPLETE, T0 + PATIENCE - 10);
+    time(T0 + PATIENCE);
+    assertThat(gaveUp).isEmpty();
+    assertThat(order.nextDeadline(state)).isEqualTo(T0 + 2 * PATIENCE - 10);
+
+    batch("1", Outcome.COMPLETE, T0 + PATIENCE + 500);
+    assertThat(releasedIds()).containsExactly("1", "2");
+    assertThat(released).allMatch(Release::inOrder);
+
+    time(T0 + 3 * PATIENCE);
+    assertThat(gaveUp).containsExactly("3");
+  }
+
+  @Test
+  @DisplayName(
       "an END whose id carries no LSN still gets its place; repeated while queued, it is dropped")
   void endWithoutLsn() {
     collect(order.onEnd("1", null, T0, state));
