@@ -13,7 +13,10 @@ import java.util.List;
  *     the distinct values among them
  * @param windowStart commit time of the first event counted
  * @param firedAt commit time of the event that completed the condition
+ * @param quietUntil until when further matches add to this alert instead of firing
  * @param eventIds the events counted, oldest first (at most {@link RuleEvaluator#MAX_EVENT_IDS})
+ * @param summaries one line for each of the first events counted (at most {@link
+ *     RuleEvaluator#MAX_SUMMARIES}), for the email
  */
 public record Alert(
     String alertId,
@@ -29,11 +32,14 @@ public record Alert(
     Duration window,
     Instant windowStart,
     Instant firedAt,
+    Instant quietUntil,
     List<String> eventIds,
+    List<String> summaries,
     List<String> recipients) {
 
   public Alert {
     eventIds = List.copyOf(eventIds);
+    summaries = List.copyOf(summaries);
     recipients = List.copyOf(recipients);
   }
 }

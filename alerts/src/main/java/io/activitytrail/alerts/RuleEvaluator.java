@@ -26,6 +26,9 @@ public final class RuleEvaluator {
   /** Event ids an alert lists; the count says how many there were. */
   public static final int MAX_EVENT_IDS = 100;
 
+  /** Events an alert's email describes, oldest first. */
+  public static final int MAX_SUMMARIES = 10;
+
   private RuleEvaluator() {}
 
   /** The outcome of one event: the next state, and the alert it fired (or null). */
@@ -68,7 +71,8 @@ public final class RuleEvaluator {
         new Hit(
             at,
             event.getEventId(),
-            rule.distinct() == null ? null : rule.distinct().valueOf(event));
+            rule.distinct() == null ? null : rule.distinct().valueOf(event),
+            EventSummary.of(event));
     List<Hit> hits = current.hits();
     if (hits.stream().anyMatch(h -> h.eventId().equals(hit.eventId()))) {
       return new Step(current, null, Outcome.DUPLICATE);
@@ -126,6 +130,7 @@ public final class RuleEvaluator {
   private static Alert alert(
       AlertRule rule, String groupKey, String workspace, List<Hit> window, Hit end, int count) {
     List<String> ids = window.stream().map(Hit::eventId).limit(MAX_EVENT_IDS).toList();
+    List<String> summaries = window.stream().map(Hit::summary).limit(MAX_SUMMARIES).toList();
     return new Alert(
         alertId(workspace, rule.id(), groupKey, end.eventId()),
         workspace,
@@ -140,7 +145,9 @@ public final class RuleEvaluator {
         rule.window(),
         window.get(0).at(),
         end.at(),
+        end.at().plus(rule.suppress()),
         ids,
+        summaries,
         rule.recipients());
   }
 

@@ -60,7 +60,7 @@ public class CommitSequencerBenchmark {
     sequencer =
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new KeyedCoProcessOperator<>(
-                new CommitSequencer(Transactions.MAX_WAIT.multipliedBy(2))),
+                new CommitSequencer(Transactions.MAX_WAIT.multipliedBy(2), Transactions.MEMORY)),
             new Routing.Single<TransactionBoundary>(),
             new Routing.Single<TransactionBatch>(),
             Types.STRING);

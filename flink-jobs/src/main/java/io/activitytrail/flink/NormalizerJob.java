@@ -2,6 +2,8 @@ package io.activitytrail.flink;
 
 import static io.activitytrail.flink.NormalizerOptions.*;
 
+import io.activitytrail.alerts.RulePack;
+import io.activitytrail.alerts.RuleVocabulary;
 import io.activitytrail.clickhouse.RetryPolicy;
 import io.activitytrail.clickhouse.sink.ClickHouseSink;
 import io.activitytrail.clickhouse.sink.RowFormat;
@@ -21,6 +23,7 @@ import io.activitytrail.flink.decode.Decoded;
 import io.activitytrail.flink.decode.TransactionBoundary;
 import io.activitytrail.flink.notify.EmailSink;
 import io.activitytrail.flink.notify.KafkaEmailFailures;
+import io.activitytrail.flink.operators.AlertFunction;
 import io.activitytrail.flink.operators.AttributionJoin;
 import io.activitytrail.flink.operators.CommitSequencer;
 import io.activitytrail.flink.operators.DecodeFunction;
@@ -176,6 +179,26 @@ public final class NormalizerJob {
             .build());
   }
 
+  /**
+   * The built-in alert rules: the pack shipped with the job, or the file {@code alerts.rules-file}
+   * names. A pack with an invalid rule stops the job at start: it is configuration, not data.
+   */
+  static RulePack alertRules(Configuration options) {
+    Mapping mapping = MappingLoader.load(options.get(MAPPING_FILE));
+    RuleVocabulary vocabulary = RuleVocabulary.of(mapping);
+    String file = options.get(ALERTS_RULES_FILE);
+    RulePack pack =
+        file.isBlank() ? RulePack.builtIn(vocabulary) : RulePack.file(Path.of(file), vocabulary);
+    if (!pack.invalid().isEmpty()) {
+      throw new IllegalArgumentException(
+          "invalid alert rules in "
+              + (file.isBlank() ? RulePack.DEFAULT_RESOURCE : file)
+              + ": "
+              + pack.invalid().stream().map(Exception::getMessage).toList());
+    }
+    return pack;
+  }
+
   /** The sequencer's patience: never shorter than twice the join's max-wait. */
   static Duration patience(Configuration options) {
     Duration twiceMaxWait = options.get(ATTRIBUTION_MAX_WAIT).multipliedBy(2);
@@ -246,7 +269,7 @@ public final class NormalizerJob {
             .connect(transactions)
             .keyBy(
                 new Routing.Single<TransactionBoundary>(), new Routing.Single<TransactionBatch>())
-            .process(new CommitSequencer(patience(options)))
+            .process(new CommitSequencer(patience(options), options.get(ATTRIBUTION_MEMORY)))
             .returns(TrailTypes.ATTRIBUTED)
             .setParallelism(1)
             .setBufferTimeout(ORDERING_BUFFER_TIMEOUT_MS)
@@ -275,18 +298,31 @@ public final class NormalizerJob {
             .name("normalize")
             .uid("normalize-by-workspace");
 
-    // Store: activities and audit events to ClickHouse
-    normalized.sinkTo(sinks.activities()).name("activities").uid("activities");
+    // Alert: per workspace, the rules in force (the built-in pack and the workspace's own, rebuilt
+    // from its alert_rule_changed events) over its events; a condition met -> one alert_fired audit
+    // event and its emails; a rule that does not parse -> side output
+    SingleOutputStreamOperator<ActivityEvent> alerts =
+        normalized
+            .keyBy(new Routing.EventWorkspace())
+            .process(new AlertFunction(alertRules(options).rules(), RuleVocabulary.of(mapping)))
+            .name("alerts")
+            .uid("alerts");
+    DataStream<ActivityEvent> events = normalized.union(alerts);
+
+    // Store: activities, audit events and alerts to ClickHouse
+    events.sinkTo(sinks.activities()).name("activities").uid("activities");
 
     // Publish: the contract topics, Confluent wire format, key = event id
     sinks
         .contractTopics()
-        .ifPresent(sink -> normalized.sinkTo(sink).name("contract-topics").uid("contract-topics"));
+        .ifPresent(sink -> events.sinkTo(sink).name("contract-topics").uid("contract-topics"));
 
     // Notify: each activity's notifications, decided in normalize with the workspace's settings,
     // followers and assignees as committed before it; in the app, on their topic, by email
     DataStream<Notification> notifications =
-        normalized.getSideOutput(NormalizeFunction.NOTIFICATIONS);
+        normalized
+            .getSideOutput(NormalizeFunction.NOTIFICATIONS)
+            .union(alerts.getSideOutput(AlertFunction.ALERT_EMAILS));
     notifications
         .filter(new Routing.OnChannel(NotificationChannel.in_app))
         .name("in-app")
@@ -316,11 +352,12 @@ public final class NormalizerJob {
                     .name("email")
                     .uid("email"));
 
-    // Dead letters: what decoding or normalizing gave up on, with the reason and stage, to their
-    // topic
+    // Dead letters: what decoding or normalizing gave up on, and rules that do not parse, with the
+    // reason and stage, to their topic
     decoded
         .getSideOutput(DecodeFunction.DEAD_LETTERS)
         .union(normalized.getSideOutput(NormalizeFunction.DEAD_LETTERS))
+        .union(alerts.getSideOutput(AlertFunction.DEAD_LETTERS))
         .sinkTo(sinks.deadLetters())
         .name("dead-letters")
         .uid("dead-letters");

@@ -105,6 +105,15 @@ public final class NormalizerOptions {
                   + " of it (outside commit order). The join answers every transaction, so this"
                   + " only bounds a stall; longer than attribution.max-wait.");
 
+  public static final ConfigOption<String> ALERTS_RULES_FILE =
+      ConfigOptions.key("alerts.rules-file")
+          .stringType()
+          .defaultValue("")
+          .withDescription(
+              "YAML file of the built-in alert rules, replacing the pack shipped with the job"
+                  + " (alerts/builtin-rules.yaml); empty: the shipped pack. Workspace rules live in"
+                  + " helpdesk.alert_rules.");
+
   public static final ConfigOption<Duration> ATTRIBUTION_MEMORY =
       ConfigOptions.key("attribution.memory")
           .durationType()
@@ -198,6 +207,7 @@ public final class NormalizerOptions {
           MAPPING_FILE,
           ATTRIBUTION_MAX_WAIT,
           ORDERING_PATIENCE,
+          ALERTS_RULES_FILE,
           ATTRIBUTION_MEMORY,
           CLICKHOUSE_MODE,
           CLICKHOUSE_URL,

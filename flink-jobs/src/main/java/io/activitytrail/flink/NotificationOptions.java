@@ -86,6 +86,14 @@ public final class NotificationOptions {
               "List-Unsubscribe target (one-click POST too); {workspace} and {recipient} are"
                   + " replaced.");
 
+  public static final ConfigOption<String> AUDIT_LINK_TEMPLATE =
+      ConfigOptions.key("notifications.audit-link-template")
+          .stringType()
+          .defaultValue("http://localhost:8080/{workspace}/audit?{query}")
+          .withDescription(
+              "Link from an alert's email to the audit log; {workspace} is replaced, {query} by"
+                  + " the alert's filter as the API's parameters (type, actor or ip, from, to).");
+
   public static final List<ConfigOption<?>> ALL =
       List.of(
           SMTP_HOST,
@@ -98,6 +106,7 @@ public final class NotificationOptions {
           EMAIL_MAX_DELAY,
           EMAIL_HOURLY_CAP,
           LINK_TEMPLATE,
+          AUDIT_LINK_TEMPLATE,
           UNSUBSCRIBE_TEMPLATE);
 
   private NotificationOptions() {}
@@ -119,6 +128,9 @@ public final class NotificationOptions {
   }
 
   public static EmailLinks links(Configuration options) {
-    return new EmailLinks(options.get(LINK_TEMPLATE), options.get(UNSUBSCRIBE_TEMPLATE));
+    return new EmailLinks(
+        options.get(LINK_TEMPLATE),
+        options.get(UNSUBSCRIBE_TEMPLATE),
+        options.get(AUDIT_LINK_TEMPLATE));
   }
 }

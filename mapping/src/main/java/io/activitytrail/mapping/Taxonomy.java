@@ -30,9 +30,13 @@ public record Taxonomy(Set<String> activityTypes, Set<String> auditTypes, Set<St
     recordTypes = Set.copyOf(recordTypes);
   }
 
+  /** The audit event of an alert rule's condition met: written by the job itself, not mapped. */
+  public static final String ALERT_FIRED = "alert_fired";
+
   static Taxonomy of(Mapping mapping) {
     Set<String> activity = new TreeSet<>();
     Set<String> audit = new TreeSet<>(AuditEvent.BUILT_IN_TYPES);
+    audit.add(ALERT_FIRED);
     audit.addAll(mapping.eventTypes());
     Set<String> records = new TreeSet<>();
     for (TableMapping table : mapping.tables().values()) {

@@ -43,7 +43,8 @@ class TaxonomyTest {
             "data_exported",
             "file_downloaded",
             "record_viewed",
-            "alert_rule_changed");
+            "alert_rule_changed",
+            "alert_fired");
     assertThat(taxonomy.recordTypes())
         .containsExactlyInAnyOrder(
             "ticket", "asset", "customer", "team_member", "file", "workspace", "alert_rule");

@@ -36,6 +36,23 @@ public final class Notifications {
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
+  /**
+   * The email of an {@code alert_fired} event to one of its rule's recipients: a team member (by
+   * role) or an address the rule names, which is then also the recipient's id.
+   */
+  public static Notification alertEmail(ActivityEvent alert, String recipientId, String address) {
+    return Notification.newBuilder()
+        .setNotificationId(id(alert.getEventId(), recipientId, NotificationChannel.email))
+        .setWorkspaceId(alert.getWorkspaceId())
+        .setRecipientId(recipientId)
+        .setRecipientEmail(address)
+        .setChannel(NotificationChannel.email)
+        .setReason(Reason.ALERT.wireName())
+        .setCreatedAt(alert.getOccurredAt())
+        .setActivity(alert)
+        .build();
+  }
+
   private static Notification notification(
       ActivityEvent event, Decision decision, NotificationChannel channel) {
     Member recipient = decision.recipient();

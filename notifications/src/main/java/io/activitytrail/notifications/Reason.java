@@ -18,7 +18,9 @@ public enum Reason {
   /** The recipient follows the record. */
   FOLLOWING,
   /** The recipient asked for this type across the workspace. */
-  WORKSPACE;
+  WORKSPACE,
+  /** An alert rule's condition was met and the rule names the recipient (or their role). */
+  ALERT;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -119,7 +119,8 @@ public final class EmailWindowCommand implements Callable<Integer> {
         new EmailRenderer(
             new EmailLinks(
                 "http://localhost:8080/{workspace}/{record_type}s/{record_id}",
-                "http://localhost:8080/{workspace}/settings/notifications")),
+                "http://localhost:8080/{workspace}/settings/notifications",
+                "http://localhost:8080/{workspace}/audit?{query}")),
         timing.mailer(new SmtpMailer(smtp)),
         timing.sentLog(new ClickHouseSentLog(ch, DATABASE)),
         new RetryPolicy(1, Duration.ofMillis(100), Duration.ofMillis(100)),

@@ -59,7 +59,12 @@ public record DeadLetter(
      * An email the mail server refused for good, or still after every retry: key = Message-ID,
      * value = the email as JSON (to, subject, text, the notification ids it carries).
      */
-    EMAIL("email");
+    EMAIL("email"),
+    /**
+     * A workspace alert rule that does not parse: key = the rule's id, value = its row as JSON (the
+     * columns as committed); the source position is its {@code alert_rule_changed} event's.
+     */
+    ALERT_RULE("alert-rule");
 
     private final String id;
 
@@ -153,6 +158,25 @@ public record DeadLetter(
         null,
         message.messageId().getBytes(StandardCharsets.UTF_8),
         value,
+        new LinkedHashMap<>(),
+        reason.getClass().getName(),
+        String.valueOf(reason.getMessage()),
+        null,
+        failedAt);
+  }
+
+  /** A workspace rule that does not parse, with the reason. */
+  public static DeadLetter invalidRule(
+      ActivityEvent change, String row, Exception reason, long failedAt) {
+    SourcePosition source = change.getSource();
+    return new DeadLetter(
+        Stage.ALERT_RULE,
+        source.getTopic(),
+        source.getPartition(),
+        source.getOffset(),
+        change.getOccurredAt().toEpochMilli(),
+        change.getRecordId().getBytes(StandardCharsets.UTF_8),
+        row.getBytes(StandardCharsets.UTF_8),
         new LinkedHashMap<>(),
         reason.getClass().getName(),
         String.valueOf(reason.getMessage()),

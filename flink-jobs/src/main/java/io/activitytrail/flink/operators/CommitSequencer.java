@@ -18,6 +18,7 @@ import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -43,6 +44,7 @@ public final class CommitSequencer
   private static final Logger LOG = LoggerFactory.getLogger(CommitSequencer.class);
 
   private final CommitOrder order;
+  private final Duration memory;
 
   private transient State state;
   private transient ValueState<Long> timer;
@@ -51,11 +53,13 @@ public final class CommitSequencer
   private transient Counter released;
 
   /**
-   * @param patience how long a place waits for its batch before it is given up on (longer than the
-   *     join's max-wait)
+   * @param patience how long a place waits for its batch while the join is silent before it is
+   *     given up on (longer than the join's max-wait)
+   * @param memory how long an END is remembered to recognise a repeat: the join's memory
    */
-  public CommitSequencer(Duration patience) {
+  public CommitSequencer(Duration patience, Duration memory) {
     this.order = new CommitOrder(patience);
+    this.memory = memory;
   }
 
   @Override
@@ -73,7 +77,7 @@ public final class CommitSequencer
   public void processElement1(TransactionBoundary end, Context ctx, Collector<Attributed> out)
       throws Exception {
     long now = ctx.timerService().currentProcessingTime();
-    apply(order.onEnd(end.transactionId(), end.lsn(), now, state), ctx, out);
+    apply(order.onEnd(end.transactionId(), now, state), ctx, out);
   }
 
   @Override
@@ -126,6 +130,17 @@ public final class CommitSequencer
     }
   }
 
+  /** The ENDs seen, each forgotten after the join's memory, when the join would answer it anew. */
+  private MapState<String, Boolean> endsSeenState() {
+    MapStateDescriptor<String, Boolean> descriptor =
+        new MapStateDescriptor<>("ends-seen", Types.STRING, Types.BOOLEAN);
+    descriptor.enableTimeToLive(
+        StateTtlConfig.newBuilder(memory)
+            .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+            .build());
+    return getRuntimeContext().getMapState(descriptor);
+  }
+
   /** The rule's state as keyed state of the one key. */
   private final class State implements CommitOrderState {
     private final MapState<Long, Place> places =
@@ -147,8 +162,7 @@ public final class CommitSequencer
     private final MapState<String, Long> awaiting =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("awaiting-end", Types.STRING, Types.LONG));
-    private final ValueState<Long> lastLsn =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("last-commit-lsn", Types.LONG));
+    private final MapState<String, Boolean> endsSeen = endsSeenState();
     private final ValueState<Long> lastBatch =
         getRuntimeContext().getState(new ValueStateDescriptor<>("last-batch-at", Types.LONG));
 
@@ -249,15 +263,15 @@ public final class CommitSequencer
     }
 
     @Override
-    public Long lastCommitLsn() {
-      return call(lastLsn::value);
+    public boolean endSeen(String transactionId) {
+      return call(() -> endsSeen.contains(transactionId));
     }
 
     @Override
-    public void lastCommitLsn(long lsn) {
+    public void rememberEnd(String transactionId) {
       call(
           () -> {
-            lastLsn.update(lsn);
+            endsSeen.put(transactionId, true);
             return null;
           });
     }

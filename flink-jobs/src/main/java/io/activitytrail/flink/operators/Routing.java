@@ -1,5 +1,6 @@
 package io.activitytrail.flink.operators;
 
+import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.event.Notification;
 import io.activitytrail.event.NotificationChannel;
 import io.activitytrail.flink.attribution.Attributed;
@@ -82,6 +83,14 @@ public final class Routing {
     @Override
     public String getKey(Attributed attributed) {
       return Normalizer.workspaceOf(attributed, mapping);
+    }
+  }
+
+  /** The workspace of a normalized event: the alert rules count per workspace. */
+  public static final class EventWorkspace implements KeySelector<ActivityEvent, String> {
+    @Override
+    public String getKey(ActivityEvent event) {
+      return event.getWorkspaceId();
     }
   }
 

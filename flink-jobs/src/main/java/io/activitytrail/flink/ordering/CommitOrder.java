@@ -26,8 +26,8 @@ import java.util.Map;
  *   <caption>what arrives, and what the rule does</caption>
  *   <tr><th>arrives</th><th>rule</th></tr>
  *   <tr><td>END marker</td><td>a place at the back</td></tr>
- *   <tr><td>END repeated (a connector redelivering after a restart): its LSN is not above the last
- *       END's</td><td>dropped: the join does not answer it either</td></tr>
+ *   <tr><td>END repeated (a connector redelivering after a restart): its transaction's END was seen
+ *       before</td><td>dropped: the join does not answer it either</td></tr>
  *   <tr><td>ordered batch (COMPLETE, TIMED_OUT, ANSWERED)</td><td>held until its place is at the
  *       front; if its END has not reached the sequencer yet (another channel), held until it
  *       does; if its END has passed already (its place was given up on), released at once</td></tr>
@@ -62,21 +62,16 @@ public final class CommitOrder implements Serializable {
   }
 
   /**
-   * An END marker, in commit order.
-   *
-   * @param lsn the marker's LSN (increasing in commit order); null when its id carries none
+   * An END marker, in commit order. A marker of a transaction whose END was seen before (within the
+   * state's memory, as long as the join's) is a repeat: a connector redelivering after a restart.
+   * The join does not answer it again, so it gets no place.
    */
-  public Step onEnd(String transactionId, Long lsn, long now, CommitOrderState state) {
+  public Step onEnd(String transactionId, long now, CommitOrderState state) {
     Step step = Step.empty();
-    if (lsn != null) {
-      if (passed(lsn, state)) {
-        return step;
-      }
-      state.lastCommitLsn(lsn);
-    }
-    if (state.isQueued(transactionId)) {
+    if (state.endSeen(transactionId)) {
       return step;
     }
+    state.rememberEnd(transactionId);
     state.enqueue(new Place(transactionId, now + patienceMillis));
     state.endArrived(transactionId);
     releaseReady(state, step);
@@ -91,8 +86,7 @@ public final class CommitOrder implements Serializable {
     }
     boolean queued = state.isQueued(batch.transactionId());
     // Unordered by nature, or its END passed already and its place was given up on
-    if (!batch.outcome().ordered()
-        || (!queued && batch.endLsn() != null && passed(batch.endLsn(), state))) {
+    if (!batch.outcome().ordered() || (!queued && state.endSeen(batch.transactionId()))) {
       step.released().add(new Release(batch, false));
       return step;
     }
@@ -155,11 +149,5 @@ public final class CommitOrder implements Serializable {
       state.unhold(head.transactionId());
       step.released().add(new Release(batch, true));
     }
-  }
-
-  /** Whether an END of this LSN has reached the sequencer already: markers come in LSN order. */
-  private static boolean passed(long lsn, CommitOrderState state) {
-    Long last = state.lastCommitLsn();
-    return last != null && lsn <= last;
   }
 }

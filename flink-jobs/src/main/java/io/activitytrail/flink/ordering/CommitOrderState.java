@@ -39,11 +39,13 @@ public interface CommitOrderState {
   Map<String, Long> awaitingEnd();
 
   /**
-   * The LSN of the newest END marker queued: commit order, so an END at or below it is a repeat.
+   * Whether an END of this transaction reached the sequencer before. Remembered as long as the join
+   * remembers a transaction it let go ({@code attribution.memory}): not by LSN, so one marker with
+   * a wrong LSN cannot make every later one look repeated.
    */
-  Long lastCommitLsn();
+  boolean endSeen(String transactionId);
 
-  void lastCommitLsn(long lsn);
+  void rememberEnd(String transactionId);
 
   /** When the last batch came from the join (processing time), or null before the first. */
   Long lastBatchAt();

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The sequencer's state in plain collections: what its keyed state holds, without Flink. Not
- * thread-safe.
+ * The sequencer's state in plain collections: what its keyed state holds, without Flink (the ENDs
+ * seen are kept for good here, for as long as the join's memory there). Not thread-safe.
  *
  * <p>Why in main code: like {@code InMemoryReferenceStore}, the tests and the JMH benchmarks both
  * run the rule outside Flink.
@@ -20,7 +20,7 @@ public final class InMemoryCommitOrderState implements CommitOrderState {
   private final Set<String> queued = new HashSet<>();
   private final Map<String, TransactionBatch> held = new HashMap<>();
   private final Map<String, Long> awaitingEnd = new LinkedHashMap<>();
-  private Long lastCommitLsn;
+  private final Set<String> endsSeen = new HashSet<>();
   private Long lastBatchAt;
 
   @Override
@@ -78,13 +78,13 @@ public final class InMemoryCommitOrderState implements CommitOrderState {
   }
 
   @Override
-  public Long lastCommitLsn() {
-    return lastCommitLsn;
+  public boolean endSeen(String transactionId) {
+    return endsSeen.contains(transactionId);
   }
 
   @Override
-  public void lastCommitLsn(long lsn) {
-    lastCommitLsn = lsn;
+  public void rememberEnd(String transactionId) {
+    endsSeen.add(transactionId);
   }
 
   @Override

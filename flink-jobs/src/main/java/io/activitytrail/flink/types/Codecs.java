@@ -2,6 +2,9 @@ package io.activitytrail.flink.types;
 
 import static io.activitytrail.flink.types.Wire.*;
 
+import io.activitytrail.alerts.GroupState;
+import io.activitytrail.alerts.Hit;
+import io.activitytrail.alerts.OpenAlert;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.attribution.Emitted;
 import io.activitytrail.flink.attribution.TransactionBatch;
@@ -21,6 +24,7 @@ import io.activitytrail.schemas.context.ActorContext;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -338,6 +342,44 @@ public final class Codecs {
 
   public static Emitted readEmitted(DataInput in, int version) throws IOException {
     return new Emitted(readContext(in, version), in.readBoolean());
+  }
+
+  /** An alert rule's memory of one group: its hits and the alert that suppresses, if any. */
+  public static void writeGroupState(DataOutput out, GroupState state) throws IOException {
+    out.writeInt(state.hits().size());
+    for (Hit hit : state.hits()) {
+      out.writeLong(hit.at().toEpochMilli());
+      writeString(out, hit.eventId());
+      writeString(out, hit.distinctValue());
+      writeString(out, hit.summary());
+    }
+    OpenAlert open = state.open();
+    out.writeBoolean(open != null);
+    if (open != null) {
+      writeString(out, open.alertId());
+      out.writeLong(open.firedAt().toEpochMilli());
+      out.writeLong(open.suppressUntil().toEpochMilli());
+      out.writeInt(open.absorbed());
+    }
+  }
+
+  public static GroupState readGroupState(DataInput in, int version) throws IOException {
+    int size = in.readInt();
+    List<Hit> hits = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      hits.add(
+          new Hit(
+              Instant.ofEpochMilli(in.readLong()), readString(in), readString(in), readString(in)));
+    }
+    OpenAlert open =
+        in.readBoolean()
+            ? new OpenAlert(
+                readString(in),
+                Instant.ofEpochMilli(in.readLong()),
+                Instant.ofEpochMilli(in.readLong()),
+                in.readInt())
+            : null;
+    return new GroupState(hits, open);
   }
 
   public static void writePlace(DataOutput out, Place place) throws IOException {

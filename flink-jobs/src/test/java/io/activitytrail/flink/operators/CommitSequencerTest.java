@@ -9,6 +9,7 @@ import io.activitytrail.flink.Strict;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.attribution.TransactionBatch;
 import io.activitytrail.flink.attribution.TransactionBatch.Outcome;
+import io.activitytrail.flink.decode.SourceRef;
 import io.activitytrail.flink.decode.TransactionBoundary;
 import io.activitytrail.flink.types.AttributedSerializer;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class CommitSequencerTest {
     var harness =
         Strict.harness(
             new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new CommitSequencer(PATIENCE)),
+                new KeyedCoProcessOperator<>(new CommitSequencer(PATIENCE, Duration.ofMinutes(10))),
                 new Routing.Single<TransactionBoundary>(),
                 new Routing.Single<TransactionBatch>(),
                 Types.STRING));
@@ -154,6 +155,47 @@ class CommitSequencerTest {
 
       assertThat(released(restored)).containsExactly("601", "602");
       assertThat(restored.numProcessingTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "an END with a far too high LSN (a forged or corrupt marker) does not make later ENDs look repeated: they keep their places")
+  void wrongLsnDoesNotPoisonOrder() throws Exception {
+    try (var harness = harness()) {
+      harness.processElement1(
+          new StreamRecord<>(
+              new TransactionBoundary(
+                  "900",
+                  TransactionBoundary.Status.END,
+                  0L,
+                  0L,
+                  Long.MAX_VALUE / 2,
+                  new SourceRef("helpdesk.transaction", 0, 1))));
+      batch(harness, "900", 90, Outcome.COMPLETE);
+      end(harness, "601");
+      end(harness, "602");
+      batch(harness, "602", 42, Outcome.COMPLETE);
+      assertThat(released(harness)).containsExactly("900");
+
+      batch(harness, "601", 41, Outcome.COMPLETE);
+
+      assertThat(released(harness)).containsExactly("900", "601", "602");
+    }
+  }
+
+  @Test
+  @DisplayName("a repeated END (connector redelivery) gets no second place")
+  void repeatedEndIgnored() throws Exception {
+    try (var harness = harness()) {
+      end(harness, "601");
+      batch(harness, "601", 41, Outcome.COMPLETE);
+      end(harness, "601");
+      end(harness, "602");
+      batch(harness, "602", 42, Outcome.COMPLETE);
+
+      assertThat(released(harness)).containsExactly("601", "602");
+      assertThat(harness.numProcessingTimeTimers()).isZero();
     }
   }
 }

@@ -33,7 +33,7 @@ class CommitOrderTest {
   }
 
   private void end(String tx, long now) {
-    collect(order.onEnd(tx, endLsn(tx), now, state));
+    collect(order.onEnd(tx, now, state));
   }
 
   private void batch(String tx, Outcome outcome) {
@@ -211,18 +211,6 @@ class CommitOrderTest {
 
     time(T0 + 3 * PATIENCE);
     assertThat(gaveUp).containsExactly("3");
-  }
-
-  @Test
-  @DisplayName(
-      "an END whose id carries no LSN still gets its place; repeated while queued, it is dropped")
-  void endWithoutLsn() {
-    collect(order.onEnd("1", null, T0, state));
-    collect(order.onEnd("1", null, T0, state));
-    batch("1", Outcome.COMPLETE);
-
-    assertThat(releasedIds()).containsExactly("1");
-    assertThat(state.pending()).isZero();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.activitytrail.notifications.email;
 
 import io.activitytrail.event.Notification;
+import io.activitytrail.notifications.Reason;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.List;
  * notifications.md):
  *
  * <ul>
- *   <li>An assignment to the recipient goes out at once, on its own.
+ *   <li>An assignment to the recipient, and an alert, go out at once, on their own.
  *   <li>Everything else waits until the recipient's notifications have been quiet for {@code
  *       quietPeriod}, but never longer than {@code maxDelay} after the oldest waiting one; then all
  *       waiting go out as one email, in commit order: a burst on one record is one email, a bulk
@@ -65,6 +66,12 @@ public final class EmailBatching implements Serializable {
 
   public Step onNotification(BatchState state, Notification notification, long now) {
     List<Long> sent = recent(state.sentAt(), now);
+    if (isAlert(notification)) {
+      // never held back by the cap: an alert is what the cap must not silence
+      sent.add(now);
+      BatchState next = new BatchState(state.pending(), state.firstAt(), state.lastAt(), sent);
+      return new Step(next, List.of(List.of(notification)), wakeAt(next));
+    }
     if (isAssignmentToRecipient(notification) && sent.size() < hourlyCap) {
       sent.add(now);
       BatchState next = new BatchState(state.pending(), state.firstAt(), state.lastAt(), sent);
@@ -113,6 +120,10 @@ public final class EmailBatching implements Serializable {
       }
     }
     return recent;
+  }
+
+  static boolean isAlert(Notification n) {
+    return Reason.ALERT.wireName().equals(n.getReason());
   }
 
   static boolean isAssignmentToRecipient(Notification n) {

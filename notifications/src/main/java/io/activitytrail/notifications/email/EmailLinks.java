@@ -3,6 +3,7 @@ package io.activitytrail.notifications.email;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * The links an email carries, from URL templates the platform configures: {@code {workspace}},
@@ -13,8 +14,10 @@ import java.nio.charset.StandardCharsets;
  * @param unsubscribeTemplate e.g. {@code
  *     https://help.example.com/{workspace}/settings/notifications?user={recipient}}: the target of
  *     List-Unsubscribe (and its one-click POST)
+ * @param auditTemplate e.g. {@code https://help.example.com/{workspace}/audit?{query}}: an alert's
+ *     link to the audit log, {@code {query}} being the alert's filter as the API's parameters
  */
-public record EmailLinks(String recordTemplate, String unsubscribeTemplate)
+public record EmailLinks(String recordTemplate, String unsubscribeTemplate, String auditTemplate)
     implements Serializable {
 
   public String record(String workspace, String recordType, String recordId) {
@@ -28,6 +31,18 @@ public record EmailLinks(String recordTemplate, String unsubscribeTemplate)
     return unsubscribeTemplate
         .replace("{workspace}", encode(workspace))
         .replace("{recipient}", encode(recipient));
+  }
+
+  /** The audit log of a workspace filtered by {@code parameters} (API parameter names). */
+  public String audit(String workspace, Map<String, String> parameters) {
+    StringBuilder query = new StringBuilder();
+    parameters.forEach(
+        (name, value) -> {
+          if (value != null) {
+            query.append(query.isEmpty() ? "" : "&").append(name).append('=').append(encode(value));
+          }
+        });
+    return auditTemplate.replace("{workspace}", encode(workspace)).replace("{query}", query);
   }
 
   private static String encode(String value) {

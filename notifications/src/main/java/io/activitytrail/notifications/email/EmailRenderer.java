@@ -33,16 +33,23 @@ public final class EmailRenderer {
   private final EmailLinks links;
   private final Mustache text;
   private final Mustache html;
+  private final AlertEmailRenderer alerts;
 
   public EmailRenderer(EmailLinks links) {
     this.links = links;
-    this.text = new PlainTextFactory().compile("email/email.txt.mustache");
-    this.html = new DefaultMustacheFactory().compile("email/email.html.mustache");
+    PlainTextFactory plainText = new PlainTextFactory();
+    DefaultMustacheFactory escaped = new DefaultMustacheFactory();
+    this.text = plainText.compile("email/email.txt.mustache");
+    this.html = escaped.compile("email/email.html.mustache");
+    this.alerts = new AlertEmailRenderer(links, plainText, escaped);
   }
 
   public EmailMessage render(List<Notification> batch) {
     if (batch.isEmpty()) {
       throw new IllegalArgumentException("an email needs at least one notification");
+    }
+    if (AlertEmailRenderer.isAlert(batch)) {
+      return alerts.render(batch.get(0));
     }
     Notification first = batch.get(0);
     Map<String, RecordModel> records = new LinkedHashMap<>();

@@ -126,4 +126,26 @@ class EmailBatchingTest {
     assertThat(digest.emails()).hasSize(1);
     assertThat(digest.emails().get(0)).hasSize(2);
   }
+
+  @Test
+  @DisplayName(
+      "an alert goes out at once, on its own, even beyond the hourly cap; the waiting digest stays")
+  void alertAtOnceEvenPastTheCap() {
+    EmailBatching capped = new EmailBatching(Duration.ofSeconds(60), Duration.ofMinutes(5), 1);
+    BatchState state =
+        capped
+            .onNotification(
+                BatchState.EMPTY, TestActivities.email("assigned", "assigned", "42", 1), T0)
+            .state();
+    state =
+        capped
+            .onNotification(state, TestActivities.email("updated", "following", "42", 2), T0)
+            .state();
+    Notification alert = TestActivities.email("alert_fired", "alert", "builtin:brute_force", 3);
+
+    EmailBatching.Step step = capped.onNotification(state, alert, T0 + SECOND);
+
+    assertThat(step.emails()).containsExactly(List.of(alert));
+    assertThat(step.state().pending()).hasSize(1);
+  }
 }

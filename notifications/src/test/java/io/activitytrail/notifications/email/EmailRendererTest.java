@@ -28,7 +28,8 @@ class EmailRendererTest {
       new EmailRenderer(
           new EmailLinks(
               "https://help.example.com/{workspace}/{record_type}s/{record_id}",
-              "https://help.example.com/{workspace}/settings/notifications?user={recipient}"));
+              "https://help.example.com/{workspace}/settings/notifications?user={recipient}",
+              "https://help.example.com/{workspace}/audit?{query}"));
 
   record Case(String name, List<Notification> batch) {
     @Override
@@ -58,7 +59,32 @@ class EmailRendererTest {
     secret.getActivity().setChanges(changes(hidden));
 
     Notification other = TestActivities.email("comment_added", "following", "43", 5);
+
+    Notification alert = TestActivities.email("alert_fired", "alert", "builtin:brute_force", 6);
+    alert.getActivity().setRecordType("alert_rule");
+    alert.getActivity().setRecordDisplay("brute_force");
+    alert
+        .getActivity()
+        .setDetails(
+            new HashMap<>(
+                Map.ofEntries(
+                    Map.entry("rule_id", "builtin:brute_force"),
+                    Map.entry("rule_name", "brute_force"),
+                    Map.entry("severity", "high"),
+                    Map.entry("group_by", "actor"),
+                    Map.entry("group_key", "7"),
+                    Map.entry("count", "5"),
+                    Map.entry("threshold", "5"),
+                    Map.entry("window_seconds", "600"),
+                    Map.entry("window_start", "2026-03-01T08:55:00Z"),
+                    Map.entry("quiet_until", "2026-03-01T09:10:00Z"),
+                    Map.entry(
+                        "events",
+                        "2026-03-01 08:55:00 UTC  login_failed  team member Bo <bo@acme.test>  by"
+                            + " Bo from 10.0.0.9\n2026-03-01 08:56:40 UTC  login_failed  team"
+                            + " member Bo <bo@acme.test>  by Bo from 10.0.0.9"))));
     return List.of(
+        new Case("alert-brute-force", List.of(alert)),
         new Case("assignment-by-automation", List.of(byRule)),
         new Case("burst-on-one-record", List.of(status, direct, secret)),
         new Case("digest-across-records", List.of(status, other)));

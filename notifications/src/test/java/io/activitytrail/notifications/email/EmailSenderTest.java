@@ -51,7 +51,10 @@ class EmailSenderTest {
   private EmailSender sender(int port) {
     return new EmailSender(
         new EmailRenderer(
-            new EmailLinks("http://app/{workspace}/{record_type}/{record_id}", "http://app/unsub")),
+            new EmailLinks(
+                "http://app/{workspace}/{record_type}/{record_id}",
+                "http://app/unsub",
+                "http://app/{workspace}/audit?{query}")),
         new SmtpMailer(
             new SmtpSettings(
                 "127.0.0.1",
@@ -136,7 +139,9 @@ class EmailSenderTest {
         };
     EmailSender sender =
         new EmailSender(
-            new EmailRenderer(new EmailLinks("http://app/{record_id}", "http://app/unsub")),
+            new EmailRenderer(
+                new EmailLinks(
+                    "http://app/{record_id}", "http://app/unsub", "http://app/audit?{query}")),
             refusing,
             new ClickHouseSentLog(ch, db),
             THREE_TRIES,
