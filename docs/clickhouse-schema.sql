@@ -247,6 +247,46 @@ AS SELECT
     formatRowNoNewline('JSONEachRow', event_id, change_id, workspace_id, occurred_at, processed_at, category, type, record_type, record_id, record_display, parent_record_type, parent_record_id, actor_type, actor_id, actor_name, actor_ip, actor_user_agent, actor_request_id, actor_channel, actor_rule_id, actor_on_behalf_of, actor_impersonator_id, actor_source, actor_db_user, actor_extra, changes, details, transaction_id, source_connector, source_schema, source_table, source_lsn, source_tx_order, source_topic, source_partition, source_offset, retention_days) AS payload
 FROM {database}.activity;
 
+CREATE VIEW {database}.alerts
+(
+    `alert_id` String,
+    `workspace_id` String,
+    `fired_at` DateTime64(3, 'UTC'),
+    `rule_id` String,
+    `rule_name` String,
+    `severity` String,
+    `group_by` String,
+    `group_key` String,
+    `distinct_by` Nullable(String),
+    `count` UInt32,
+    `threshold` UInt32,
+    `window_seconds` UInt32,
+    `window_start` Nullable(DateTime64(3, 'UTC')),
+    `quiet_until` Nullable(DateTime64(3, 'UTC')),
+    `event_ids` Array(String),
+    `recipients` Array(String)
+)
+AS SELECT
+    event_id AS alert_id,
+    workspace_id,
+    occurred_at AS fired_at,
+    record_id AS rule_id,
+    details['rule_name'] AS rule_name,
+    details['severity'] AS severity,
+    details['group_by'] AS group_by,
+    details['group_key'] AS group_key,
+    nullIf(details['distinct'], '') AS distinct_by,
+    toUInt32OrZero(details['count']) AS count,
+    toUInt32OrZero(details['threshold']) AS threshold,
+    toUInt32OrZero(details['window_seconds']) AS window_seconds,
+    parseDateTime64BestEffortOrNull(details['window_start'], 3, 'UTC') AS window_start,
+    parseDateTime64BestEffortOrNull(details['quiet_until'], 3, 'UTC') AS quiet_until,
+    arrayFilter(id -> (id != ''), splitByChar(',', details['event_ids'])) AS event_ids,
+    arrayFilter(r -> (r != ''), splitByChar(',', details['recipients'])) AS recipients
+FROM {database}.activity
+FINAL
+WHERE type = 'alert_fired';
+
 CREATE VIEW {database}.audit_events
 (
     `event_id` String,

@@ -39,6 +39,8 @@ GRANT SELECT ON `trail`.`record_views` TO `trail_reader`;
 
 GRANT SELECT ON `trail`.`notifications` TO `trail_reader`;
 
+GRANT SELECT ON `trail`.`alerts` TO `trail_reader`;
+
 GRANT SELECT ON `trail`.`activity_by_workspace` TO `trail_reader`;
 
 GRANT SELECT ON `trail`.`activity_by_actor` TO `trail_reader`;

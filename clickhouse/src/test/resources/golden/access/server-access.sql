@@ -18,6 +18,7 @@ GRANT SELECT ON `trail`.`settings_changes` TO `trail_reader`;
 GRANT SELECT ON `trail`.`exports_and_downloads` TO `trail_reader`;
 GRANT SELECT ON `trail`.`record_views` TO `trail_reader`;
 GRANT SELECT ON `trail`.`notifications` TO `trail_reader`;
+GRANT SELECT ON `trail`.`alerts` TO `trail_reader`;
 GRANT SELECT ON `trail`.`activity_by_workspace` TO `trail_reader`;
 GRANT SELECT ON `trail`.`activity_by_actor` TO `trail_reader`;
 GRANT SELECT ON `trail`.`activity_by_record` TO `trail_reader`;

@@ -12,7 +12,8 @@ import java.util.Map;
  * An alert as the {@code alert_fired} audit event: in the audit log of its workspace (never in a
  * member's feed), filed under the rule ({@code alert_rule}, the rule's id), credited to the system,
  * with the rule, severity, group, count, window and the events counted as details. Its event id is
- * the alert id, so a replay collapses in the store. Pure.
+ * the alert id, so a replay collapses in the store; its change id is that of the change that
+ * completed the condition. Pure.
  */
 public final class AlertEvents {
 
@@ -45,7 +46,8 @@ public final class AlertEvents {
     details.put("recipients", String.join(",", alert.recipients()));
     return ActivityEvent.newBuilder()
         .setEventId(alert.alertId())
-        .setChangeId(alert.alertId())
+        // the change that completed the condition: its events and the alert it fired go together
+        .setChangeId(completing.getChangeId())
         .setWorkspaceId(alert.workspaceId())
         .setOccurredAt(alert.firedAt())
         .setProcessedAt(completing.getProcessedAt())

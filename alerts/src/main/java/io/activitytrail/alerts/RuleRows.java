@@ -41,14 +41,27 @@ public final class RuleRows {
 
   /** The row after the change: {@code before} (empty for a new row) with its changes applied. */
   public static Map<String, String> apply(Map<String, String> before, ActivityEvent change) {
-    Map<String, String> row = new LinkedHashMap<>(before);
+    Map<String, String> changes = new LinkedHashMap<>();
     for (FieldChange field : change.getChanges()) {
-      if (field.getNew$() == null) {
-        row.remove(field.getField());
-      } else {
-        row.put(field.getField(), field.getNew$());
-      }
+      changes.put(field.getField(), field.getNew$());
     }
+    return apply(before, changes);
+  }
+
+  /**
+   * The row after changes given as column to new value (null: the column became null), as the API
+   * shows an {@code alert_rule_changed} event's changes.
+   */
+  public static Map<String, String> apply(Map<String, String> before, Map<String, String> changes) {
+    Map<String, String> row = new LinkedHashMap<>(before);
+    changes.forEach(
+        (column, value) -> {
+          if (value == null) {
+            row.remove(column);
+          } else {
+            row.put(column, value);
+          }
+        });
     return row;
   }
 

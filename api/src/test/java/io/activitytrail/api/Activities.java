@@ -49,6 +49,7 @@ public final class Activities {
     private Instant at = BASE;
     private long lsn = IDS.get() * 100;
     private List<FieldChange> changes = List.of();
+    private Map<String, String> details = Map.of();
 
     private Spec(String workspace) {
       this.workspace = workspace;
@@ -99,6 +100,11 @@ public final class Activities {
       return this;
     }
 
+    public Spec details(Map<String, String> d) {
+      details = Map.copyOf(d);
+      return this;
+    }
+
     public String id() {
       return id;
     }
@@ -135,7 +141,7 @@ public final class Activities {
                   .setExtra(Map.of())
                   .build())
           .setChanges(changes)
-          .setDetails(Map.of())
+          .setDetails(details)
           .setTransactionId("734:" + lsn)
           .setSource(
               SourcePosition.newBuilder()

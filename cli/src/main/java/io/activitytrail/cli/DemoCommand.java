@@ -96,6 +96,8 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println();
     showMail(config);
     System.out.println();
+    showAlerts(config);
+    System.out.println();
     System.out.println("Next: ./trail feed --workspace " + workspace + " --json");
     System.out.println(
         "      ./trail timeline --workspace "
@@ -146,6 +148,50 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println();
     DemoMail.print(shown.get(), System.out, DemoMail.MAX_BODY_LINES);
   }
+
+  /**
+   * The alert emails of the run's brute-force bursts and role changes, and one of them; like mail,
+   * none is a warning, not a failure.
+   */
+  private void showAlerts(StackConfig config) throws InterruptedException {
+    System.out.println("== alerts (the built-in rules: brute force, privilege escalation, ...)");
+    List<DeliveredMail> alerts;
+    try {
+      MailboxReader mail = MailCommand.localStack(config);
+      Deadline wait = Deadline.after(ALERT_WAIT);
+      alerts = DemoMail.alerts(mail.all(MailCommand.MAX_LIMIT));
+      while (alerts.isEmpty() && !wait.expired()) {
+        Thread.sleep(MAIL_POLL.toMillis());
+        alerts = DemoMail.alerts(mail.all(MailCommand.MAX_LIMIT));
+      }
+    } catch (MailboxException | StackException e) {
+      System.out.println("   WARNING: the mail server could not be read: " + e.getMessage());
+      return;
+    }
+    if (alerts.isEmpty()) {
+      System.out.printf(
+          "   WARNING: no alert email within %d s: this run's traffic met no rule (a burst of"
+              + " failed logins or an agent made admin does); ./trail rules --workspace <ws>"
+              + " shows the rules%n",
+          ALERT_WAIT.toSeconds());
+      return;
+    }
+    DeliveredMail shown = alerts.get(0);
+    System.out.printf("   %d alert emails so far; one of them:%n%n", alerts.size());
+    DemoMail.print(shown, System.out, DemoMail.MAX_BODY_LINES);
+    DemoMail.workspaceOf(shown)
+        .ifPresent(
+            ws -> {
+              System.out.println();
+              System.out.println(
+                  "   the workspace's alerts: ./trail alerts --workspace "
+                      + ws
+                      + "   its rules: ./trail rules --workspace "
+                      + ws);
+            });
+  }
+
+  private static final Duration ALERT_WAIT = Duration.ofSeconds(15);
 
   private static final Duration MAIL_POLL = Duration.ofSeconds(1);
 

@@ -29,6 +29,7 @@ final class DemoMail {
    */
   static Optional<DeliveredMail> pick(List<DeliveredMail> newestFirst) {
     return newestFirst.stream()
+        .filter(m -> !isAlert(m))
         .filter(m -> m.text() != null && !m.text().isBlank())
         .filter(m -> m.subject() == null || !DIGEST.matcher(m.subject()).matches())
         .findFirst()
@@ -36,6 +37,24 @@ final class DemoMail {
   }
 
   /** "17 notification emails delivered to 9 mailboxes". */
+  /** The alert emails among {@code all}, in the same order. */
+  static List<DeliveredMail> alerts(List<DeliveredMail> all) {
+    return all.stream().filter(DemoMail::isAlert).toList();
+  }
+
+  static boolean isAlert(DeliveredMail mail) {
+    return mail.header("X-Trail-Alert-Id").isPresent();
+  }
+
+  /** The workspace an email's subject names: "[acme] ...". */
+  static Optional<String> workspaceOf(DeliveredMail mail) {
+    String subject = mail.subject();
+    if (subject == null || !subject.startsWith("[") || subject.indexOf(']') < 2) {
+      return Optional.empty();
+    }
+    return Optional.of(subject.substring(1, subject.indexOf(']')));
+  }
+
   static String summary(List<DeliveredMail> all) {
     long mailboxes = all.stream().map(DeliveredMail::mailbox).distinct().count();
     return all.size()

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       FeedCommand.class,
       TimelineCommand.class,
       AuditCommand.class,
+      AlertsCommand.class,
+      RulesCommand.class,
       NotificationsCommand.class,
       ExportCommand.class,
       TokenCommand.class,

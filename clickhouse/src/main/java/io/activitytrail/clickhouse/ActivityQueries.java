@@ -4,6 +4,7 @@ import io.activitytrail.clickhouse.PageCursor.Kind;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.schemas.filter.EventFilter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,50 @@ public final class ActivityQueries {
   public Page audit(AuditFilter filter, int limit, String cursor) {
     Keyset after = PageCursor.decode(Kind.AUDIT, cursor);
     return page(auditSelect(filter), true, after, QueryChecks.pageLimit(limit), Kind.AUDIT);
+  }
+
+  /**
+   * A page of fired alerts, newest first: the {@code alert_fired} audit events the filter selects.
+   * An alert is filed under its rule (record id = rule id) and carries its severity as a detail.
+   */
+  public Page alerts(AlertFilter filter, int limit, String cursor) {
+    Keyset after = PageCursor.decode(Kind.AUDIT, cursor);
+    KeysetSelect select =
+        new KeysetSelect(byWorkspaceTable)
+            .where("workspace_id = {workspace:String}", "workspace", filter.workspaceId())
+            .where("category = 'audit'")
+            .whereIn("type", "types", Set.of(AlertFilter.ALERT_FIRED))
+            .whereIn("JSONExtractString(payload, 'record_id')", "rules", filter.rules())
+            .whereIn(
+                "JSONExtractString(payload, 'details', 'severity')",
+                "severities",
+                filter.severities())
+            .during(filter.from(), filter.to());
+    return page(select, true, after, QueryChecks.pageLimit(limit), Kind.AUDIT);
+  }
+
+  /**
+   * The workspace's events of these ids, in commit order (an alert's matching events): at most
+   * {@link Page#MAX_LIMIT}; an id of another workspace finds nothing.
+   */
+  public List<ActivityEvent> events(String workspaceId, Collection<String> eventIds) {
+    QueryChecks.requireWorkspace(workspaceId);
+    if (eventIds.isEmpty()) {
+      return List.of();
+    }
+    if (eventIds.size() > Page.MAX_LIMIT) {
+      throw new IllegalArgumentException(
+          "at most " + Page.MAX_LIMIT + " event ids, got " + eventIds.size());
+    }
+    KeysetSelect select =
+        new KeysetSelect(byWorkspaceTable)
+            .where("workspace_id = {workspace:String}", "workspace", workspaceId)
+            .whereIn("event_id", "ids", Set.copyOf(eventIds));
+    // room for copies of an event not yet merged away
+    List<ActivityEvent> found = read(select.unordered(false, null, eventIds.size() * 8));
+    List<ActivityEvent> events = new ArrayList<>(found.size());
+    appendDistinct(events, found, false, eventIds.size());
+    return events;
   }
 
   /**

@@ -33,7 +33,8 @@ class ClickHouseMigrationsTest {
             "V007__occurred_at_in_ttl_range",
             "V008__sql_views",
             "V009__notifications",
-            "V010__notifications_view");
+            "V010__notifications_view",
+            "V011__alerts_view");
 
     List<Map<String, Object>> recorded =
         ch.query(
@@ -58,7 +59,8 @@ class ClickHouseMigrationsTest {
             Map.of("version", 8, "name", "sql_views", "checksum", files.get(7).checksum()),
             Map.of("version", 9, "name", "notifications", "checksum", files.get(8).checksum()),
             Map.of(
-                "version", 10, "name", "notifications_view", "checksum", files.get(9).checksum()));
+                "version", 10, "name", "notifications_view", "checksum", files.get(9).checksum()),
+            Map.of("version", 11, "name", "alerts_view", "checksum", files.get(10).checksum()));
     assertThat(ch.query("EXISTS TABLE " + db + ".activity", Map.of()))
         .containsExactly(Map.of("result", 1));
     assertThat(ch.query("EXISTS TABLE " + db + ".activity_by_record", Map.of()))

@@ -170,6 +170,30 @@ public final class ComplianceDataset {
         "1",
         "#1 Hello",
         actor("customer", "gc-1", "Gus", "email"));
+
+    // Last, so that the ids above stay: the alert the promotion fired (docs/alerts.md).
+    ActivityEvent alert =
+        event(
+            "acme",
+            "2025-03-10T14:00:00Z",
+            Category.audit,
+            "alert_fired",
+            "alert_rule",
+            "builtin:privilege_escalation",
+            "privilege_escalation",
+            actor("system", null, "Activity Trail alert rules", null));
+    alert.getDetails().put("rule_id", "builtin:privilege_escalation");
+    alert.getDetails().put("rule_name", "privilege_escalation");
+    alert.getDetails().put("severity", "critical");
+    alert.getDetails().put("group_by", "record");
+    alert.getDetails().put("group_key", "team_member:u4");
+    alert.getDetails().put("count", "1");
+    alert.getDetails().put("threshold", "1");
+    alert.getDetails().put("window_seconds", "60");
+    alert.getDetails().put("window_start", "2025-03-10T14:00:00Z");
+    alert.getDetails().put("quiet_until", "2025-03-10T14:00:00Z");
+    alert.getDetails().put("event_ids", promotion.getEventId());
+    alert.getDetails().put("recipients", "admin,owner");
   }
 
   private void member(String workspace, String at, Actor by, String id, String name, String role) {

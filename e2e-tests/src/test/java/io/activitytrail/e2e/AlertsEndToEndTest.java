@@ -159,6 +159,12 @@ class AlertsEndToEndTest {
     DeliveredMail alert = awaitOne("olga", m -> m.subject().contains("privilege_escalation"));
     assertThat(alert.subject()).contains("Alert critical");
     assertThat(alert.text()).contains("role: agent -> admin").contains("by Ines");
+    // the role change is an audit event and a feed activity: it must count once
+    TrailApi.sleep(3_000);
+    assertThat(alertEmails("olga"))
+        .filteredOn(m -> m.subject().contains("privilege_escalation"))
+        .hasSize(1);
+    assertThat(alerts(api.audit(ws), "privilege_escalation")).hasSize(1);
   }
 
   @Order(4)

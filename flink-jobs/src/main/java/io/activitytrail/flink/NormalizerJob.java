@@ -183,7 +183,7 @@ public final class NormalizerJob {
    * The built-in alert rules: the pack shipped with the job, or the file {@code alerts.rules-file}
    * names. A pack with an invalid rule stops the job at start: it is configuration, not data.
    */
-  static RulePack alertRules(Configuration options) {
+  public static RulePack alertRules(Configuration options) {
     Mapping mapping = MappingLoader.load(options.get(MAPPING_FILE));
     RuleVocabulary vocabulary = RuleVocabulary.of(mapping);
     String file = options.get(ALERTS_RULES_FILE);
@@ -304,7 +304,11 @@ public final class NormalizerJob {
     SingleOutputStreamOperator<ActivityEvent> alerts =
         normalized
             .keyBy(new Routing.EventWorkspace())
-            .process(new AlertFunction(alertRules(options).rules(), RuleVocabulary.of(mapping)))
+            .process(
+                new AlertFunction(
+                    alertRules(options).rules(),
+                    RuleVocabulary.of(mapping),
+                    mapping.feedAuditTypes()))
             .name("alerts")
             .uid("alerts");
     DataStream<ActivityEvent> events = normalized.union(alerts);

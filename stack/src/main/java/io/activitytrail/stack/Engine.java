@@ -1,5 +1,7 @@
 package io.activitytrail.stack;
 
+import io.activitytrail.alerts.AlertRule;
+import io.activitytrail.alerts.RuleVocabulary;
 import io.activitytrail.api.ApiSecret;
 import io.activitytrail.api.ApiServer;
 import io.activitytrail.api.Health;
@@ -179,10 +181,26 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
+   * The built-in alert rules the engine runs (its {@code alerts.rules-file}, or {@code rulesFile}
+   * when given, else the shipped pack) and what a workspace rule may name under its mapping.
+   */
+  public record AlertRules(List<AlertRule> builtIns, RuleVocabulary vocabulary) {}
+
+  public static AlertRules alertRules(Path engineOptionsFile, String rulesFile) {
+    Configuration options = userOptions(engineOptionsFile);
+    if (rulesFile != null) {
+      options.set(NormalizerOptions.ALERTS_RULES_FILE, rulesFile);
+    }
+    return new AlertRules(
+        NormalizerJob.alertRules(options).rules(),
+        RuleVocabulary.of(MappingLoader.load(options.get(NormalizerOptions.MAPPING_FILE))));
+  }
+
+  /**
    * The job options a user put in {@code <home>/conf/engine.properties}, over the stack's; unknown
    * keys are refused with the list of valid ones.
    */
-  static Configuration userOptions(Path file) {
+  public static Configuration userOptions(Path file) {
     if (!Files.isRegularFile(file)) {
       return new Configuration();
     }

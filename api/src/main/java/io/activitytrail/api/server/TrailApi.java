@@ -3,6 +3,7 @@ package io.activitytrail.api.server;
 import io.activitytrail.api.ApiServer;
 import io.activitytrail.api.Health;
 import io.activitytrail.api.TokenVerifier;
+import io.activitytrail.api.alerts.AlertRoutes;
 import io.activitytrail.api.notifications.NotificationRoutes;
 import io.activitytrail.clickhouse.ActivityQueries;
 import io.activitytrail.clickhouse.ClickHouse;
@@ -59,6 +60,6 @@ public final class TrailApi {
         settings.tokens(),
         settings.taxonomy(),
         settings.health(),
-        List.of(exports, notifications));
+        List.of(exports, notifications, new AlertRoutes(queries, settings.tokens())));
   }
 }

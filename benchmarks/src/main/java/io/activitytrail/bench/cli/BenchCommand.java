@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       LatencyCommand.class,
       QueriesBenchCommand.class,
       NotificationsBenchCommand.class,
-      EmailWindowCommand.class
+      EmailWindowCommand.class,
+      AlertsBenchCommand.class
     })
 public final class BenchCommand implements Runnable, Subcommand {
 

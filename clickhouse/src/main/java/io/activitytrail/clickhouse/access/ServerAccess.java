@@ -62,7 +62,7 @@ public record ServerAccess(
   public static final List<String> PAGE_TABLES =
       List.of("activity_by_workspace", "activity_by_actor", "activity_by_record");
 
-  /** The SQL contract of V008 and V010 (docs/sql.md). */
+  /** The SQL contract of V008, V010 and V011 (docs/sql.md). */
   public static final List<String> VIEWS =
       List.of(
           "events",
@@ -75,7 +75,8 @@ public record ServerAccess(
           "settings_changes",
           "exports_and_downloads",
           "record_views",
-          "notifications");
+          "notifications",
+          "alerts");
 
   /**
    * A user to create with one role as its default. Only the password's SHA-256 is kept and sent

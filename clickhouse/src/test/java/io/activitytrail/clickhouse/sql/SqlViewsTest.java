@@ -28,7 +28,8 @@ class SqlViewsTest {
         "settings_changes",
         "exports_and_downloads",
         "record_views",
-        "notifications");
+        "notifications",
+        "alerts");
   }
 
   @ParameterizedTest(name = "{0}")

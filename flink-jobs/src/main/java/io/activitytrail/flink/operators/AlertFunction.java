@@ -14,6 +14,7 @@ import io.activitytrail.alerts.RuleRows;
 import io.activitytrail.alerts.RuleVocabulary;
 import io.activitytrail.alerts.RulesInForce;
 import io.activitytrail.event.ActivityEvent;
+import io.activitytrail.event.Category;
 import io.activitytrail.event.FieldChange;
 import io.activitytrail.event.Notification;
 import io.activitytrail.flink.deadletter.DeadLetter;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -72,6 +74,7 @@ public final class AlertFunction extends KeyedProcessFunction<String, ActivityEv
 
   private final List<AlertRule> builtIns;
   private final RuleVocabulary vocabulary;
+  private final Set<String> feedAuditTypes;
 
   private transient MapState<String, String> ruleRows;
   private transient MapState<String, String> memberEmails;
@@ -86,10 +89,14 @@ public final class AlertFunction extends KeyedProcessFunction<String, ActivityEv
   /**
    * @param builtIns the built-in pack's valid rules (the job refuses to start on an invalid pack)
    * @param vocabulary what a workspace rule's filter may name
+   * @param feedAuditTypes audit types the normalizer copies into the feed: the copy is not counted
+   *     again
    */
-  public AlertFunction(List<AlertRule> builtIns, RuleVocabulary vocabulary) {
+  public AlertFunction(
+      List<AlertRule> builtIns, RuleVocabulary vocabulary, Set<String> feedAuditTypes) {
     this.builtIns = List.copyOf(builtIns);
     this.vocabulary = vocabulary;
+    this.feedAuditTypes = Set.copyOf(feedAuditTypes);
   }
 
   @Override
@@ -134,6 +141,9 @@ public final class AlertFunction extends KeyedProcessFunction<String, ActivityEv
     }
     if (RuleRows.isRuleChange(event)) {
       ruleChanged(event, ctx);
+    }
+    if (isFeedCopy(event)) {
+      return; // its audit original counts
     }
     for (AlertRule rule : rules(workspace)) {
       String groupKey = RuleEvaluator.groupKey(rule, event);
@@ -208,6 +218,10 @@ public final class AlertFunction extends KeyedProcessFunction<String, ActivityEv
     addresses.forEach(
         (address, recipientId) ->
             ctx.output(ALERT_EMAILS, Notifications.alertEmail(event, recipientId, address)));
+  }
+
+  private boolean isFeedCopy(ActivityEvent event) {
+    return event.getCategory() == Category.activity && feedAuditTypes.contains(event.getType());
   }
 
   /** A team member's address and role, as their events carry them. */

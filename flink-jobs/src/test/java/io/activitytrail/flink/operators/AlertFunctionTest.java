@@ -48,7 +48,10 @@ class AlertFunctionTest {
         Strict.harness(
             new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(
-                    new AlertFunction(RulePack.builtIn(VOCABULARY).rules(), VOCABULARY)),
+                    new AlertFunction(
+                        RulePack.builtIn(VOCABULARY).rules(),
+                        VOCABULARY,
+                        Fixtures.mapping().feedAuditTypes())),
                 new Routing.EventWorkspace(),
                 Types.STRING));
     // the contract's Avro serializer, as in the job (Flink's own type analysis rejects it)
@@ -220,8 +223,7 @@ class AlertFunctionTest {
               List.of(change("role", "agent", "agent_lead"))));
       assertThat(alerts(harness)).isEmpty();
 
-      send(
-          harness,
+      ActivityEvent promotion =
           event(
               "role_changed",
               "team_member",
@@ -229,7 +231,13 @@ class AlertFunctionTest {
               "1",
               "10.1.1.1",
               6,
-              List.of(change("role", "agent", "admin"))));
+              List.of(change("role", "agent", "admin")));
+      send(harness, promotion);
+      // the normalizer's feed copy of the same change: counted once, through its audit original
+      ActivityEvent feedCopy = ActivityEvent.newBuilder(promotion).build();
+      feedCopy.setEventId(promotion.getEventId() + "-feed");
+      feedCopy.setCategory(Category.activity);
+      send(harness, feedCopy);
 
       assertThat(alerts(harness))
           .extracting(a -> a.getDetails().get("rule_name"))

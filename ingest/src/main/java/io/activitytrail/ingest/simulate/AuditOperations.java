@@ -54,6 +54,25 @@ final class AuditOperations {
     return true;
   }
 
+  /** Failed logins of one account, one ip and tool, more than the brute-force threshold. */
+  boolean bruteForce(Connection c, Workspace w) throws SQLException {
+    Person target = Texts.oneOf(random, w.users);
+    String ip = "203.0.113." + (1 + random.nextInt(254));
+    for (int i = 0; i < BRUTE_FORCE_ATTEMPTS; i++) {
+      TrailContext.emitEvent(
+          c,
+          AuditEvent.builder(AuditEvent.LOGIN_FAILED, w.id, clock.instant())
+              .actor(ActorType.USER, Long.toString(target.id()), target.name())
+              .ip(ip)
+              .userAgent("hydra/9.5")
+              .reason("wrong_password")
+              .build());
+    }
+    return true;
+  }
+
+  static final int BRUTE_FORCE_ATTEMPTS = 6;
+
   boolean dataExported(Connection c, Workspace w) throws SQLException {
     Person admin = Texts.oneOf(random, w.usersWithRole("owner", "admin"));
     String what = Texts.oneOf(random, EXPORTS);

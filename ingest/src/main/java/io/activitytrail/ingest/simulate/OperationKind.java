@@ -27,6 +27,11 @@ public enum OperationKind {
   SETTING_CHANGED(1),
   LOGIN_SUCCEEDED(4),
   LOGIN_FAILED(2),
+  /**
+   * Someone guessing one account's password: 6 failed logins from one ip within a second, which the
+   * built-in brute_force rule alerts on (the demo shows it).
+   */
+  BRUTE_FORCE(2),
   DATA_EXPORTED(1),
   FILE_DOWNLOADED(1),
   /** A team member follows a ticket (helpdesk.record_followers). */

@@ -79,6 +79,7 @@ final class Workload {
       case SETTING_CHANGED -> directory.changeSetting(c, w);
       case LOGIN_SUCCEEDED -> audit.loginSucceeded(c, w);
       case LOGIN_FAILED -> audit.loginFailed(c, w);
+      case BRUTE_FORCE -> audit.bruteForce(c, w);
       case DATA_EXPORTED -> audit.dataExported(c, w);
       case FILE_DOWNLOADED -> audit.fileDownloaded(c, w);
       case RECORD_FOLLOWED -> notifications.follow(c, w);

@@ -43,7 +43,7 @@ class HelpdeskSimulatorTest {
           simulator(url, OPTIONS).run(OPERATIONS, Duration.ofMinutes(2), Double.POSITIVE_INFINITY);
       int events =
           report.count(LOGIN_SUCCEEDED)
-              + report.count(LOGIN_FAILED)
+              + failedLogins()
               + report.count(DATA_EXPORTED)
               + report.count(FILE_DOWNLOADED);
       // Non-transactional messages are decodable a moment after they are written: wait for the last
@@ -54,6 +54,12 @@ class HelpdeskSimulatorTest {
                   lines.stream().filter(l -> l.contains(" prefix: trail.event,")).count()
                       >= events);
     }
+  }
+
+  /** Failed logins written: one per LOGIN_FAILED, a burst per BRUTE_FORCE. */
+  private static int failedLogins() {
+    return report.count(LOGIN_FAILED)
+        + report.count(BRUTE_FORCE) * AuditOperations.BRUTE_FORCE_ATTEMPTS;
   }
 
   @Test
@@ -203,6 +209,7 @@ class HelpdeskSimulatorTest {
     int audit =
         report.count(LOGIN_SUCCEEDED)
             + report.count(LOGIN_FAILED)
+            + report.count(BRUTE_FORCE)
             + report.count(DATA_EXPORTED)
             + report.count(FILE_DOWNLOADED);
     assertThat(transactions).isEqualTo(seeding + OPERATIONS - audit);
@@ -221,7 +228,8 @@ class HelpdeskSimulatorTest {
       }
     }
     assertThat(types.stream().filter("login_failed"::equals).count())
-        .isEqualTo(report.count(LOGIN_FAILED));
+        .as("single failed logins and bursts of %d", AuditOperations.BRUTE_FORCE_ATTEMPTS)
+        .isEqualTo(failedLogins());
     assertThat(types.stream().filter("login_succeeded"::equals).count())
         .isEqualTo(report.count(LOGIN_SUCCEEDED));
     assertThat(types.stream().filter("data_exported"::equals).count())
