@@ -1,5 +1,7 @@
 package io.activitytrail.e2e;
 
+import static io.activitytrail.e2e.PlatformDb.exec;
+import static io.activitytrail.e2e.PlatformDb.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -548,36 +549,10 @@ class NotificationsEndToEndTest {
   // --- JDBC -------------------------------------------------------------------------------------
 
   private Connection db() throws SQLException {
-    Map<String, String> pg = stack.postgres();
-    return DriverManager.getConnection(pg.get("url"), pg.get("user"), pg.get("password"));
+    return PlatformDb.connect(stack);
   }
 
   private Connection tx() throws SQLException {
-    Connection c = db();
-    c.setAutoCommit(false);
-    return c;
-  }
-
-  private static void exec(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, args);
-      s.executeUpdate();
-    }
-  }
-
-  private static long id(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, args);
-      try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getLong(1);
-      }
-    }
-  }
-
-  private static void bind(PreparedStatement s, Object... args) throws SQLException {
-    for (int i = 0; i < args.length; i++) {
-      s.setObject(i + 1, args[i]);
-    }
+    return PlatformDb.transaction(stack);
   }
 }
