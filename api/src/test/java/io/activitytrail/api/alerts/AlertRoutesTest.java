@@ -8,8 +8,10 @@ import io.activitytrail.api.Role;
 import io.activitytrail.api.TestApi;
 import io.activitytrail.event.ActivityEvent;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -136,5 +138,22 @@ class AlertRoutesTest {
     assertThat(api.get(PATH + "?from=yesterday", admin()).status()).isEqualTo(400);
     assertThat(api.get(PATH, null).status()).isEqualTo(401);
     assertThat(api.send("POST", PATH, admin(), "{}").status()).isEqualTo(405);
+  }
+
+  @Test
+  @DisplayName(
+      "the served OpenAPI document names the alerts route with GET only and exactly the query parameters it accepts")
+  void openApi() {
+    JsonNode doc = api.get("/openapi.json", null).json();
+    JsonNode path = doc.get("paths").get(AlertRoutes.TEMPLATE);
+    assertThat(path.fieldNames()).toIterable().containsExactly("get");
+    Set<String> names = new HashSet<>();
+    for (JsonNode p : path.get("get").get("parameters")) {
+      JsonNode resolved = p.has("$ref") ? doc.at(p.get("$ref").asText().substring(1)) : p;
+      if (resolved.get("in").asText().equals("query")) {
+        names.add(resolved.get("name").asText());
+      }
+    }
+    assertThat(names).isEqualTo(AlertRoutes.PARAMETERS);
   }
 }
