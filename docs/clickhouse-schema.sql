@@ -517,6 +517,27 @@ ARRAY JOIN
     changes AS change,
     arrayEnumerate(changes) AS position;
 
+CREATE TABLE {database}.integrity_checkpoints
+(
+    `workspace_id` String,
+    `number` UInt64,
+    `tree_size` UInt64,
+    `root` String,
+    `previous` String,
+    `last_occurred_at` Nullable(DateTime64(3, 'UTC')),
+    `issued_at` DateTime64(3, 'UTC'),
+    `key_id` String,
+    `signature` String,
+    `entry_seqs` Array(UInt64),
+    `entry_event_ids` Array(String),
+    `entry_leaves` Array(String),
+    `entry_expires_at` Array(Nullable(DateTime64(3, 'UTC'))),
+    `inserted_at` DateTime64(3, 'UTC') DEFAULT now64(3)
+)
+ENGINE = ReplacingMergeTree
+ORDER BY (workspace_id, number)
+SETTINGS index_granularity = 8192;
+
 CREATE VIEW {database}.logins
 (
     `event_id` String,

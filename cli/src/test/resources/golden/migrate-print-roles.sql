@@ -15,6 +15,8 @@ GRANT INSERT ON `trail`.`email_sent` TO `trail_writer`;
 
 GRANT INSERT ON `trail`.`notification_read` TO `trail_writer`;
 
+GRANT INSERT ON `trail`.`integrity_checkpoints` TO `trail_writer`;
+
 CREATE ROLE IF NOT EXISTS `trail_reader`;
 
 GRANT SELECT ON `trail`.`events` TO `trail_reader`;
@@ -52,6 +54,8 @@ GRANT SELECT ON `trail`.`activity` TO `trail_reader`;
 GRANT SELECT ON `trail`.`notification` TO `trail_reader`;
 
 GRANT SELECT ON `trail`.`notification_read` TO `trail_reader`;
+
+GRANT SELECT ON `trail`.`integrity_checkpoints` TO `trail_reader`;
 
 CREATE SETTINGS PROFILE OR REPLACE `trail_reader_limits` SETTINGS max_execution_time = 60, timeout_overflow_mode = 'throw', max_memory_usage = 1073741824, max_result_rows = 1000000, max_result_bytes = 268435456, result_overflow_mode = 'throw', output_format_json_quote_64bit_integers = 0, readonly = 1 TO `trail_reader`;
 

@@ -1,19 +1,9 @@
 package io.activitytrail.cli;
 
-import io.activitytrail.clickhouse.QueryParameters;
-import io.activitytrail.clickhouse.http.SqlCredentials;
-import io.activitytrail.stack.StackConfig;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -86,39 +76,12 @@ final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String sql = statement(spec);
-    Endpoint endpoint = endpoint();
-    Map<String, String> query = new LinkedHashMap<>();
-    query.put("database", database);
-    query.put("default_format", format.clickhouse);
-    QueryParameters.toText(params).forEach((name, value) -> query.put("param_" + name, value));
-    StringBuilder uri = new StringBuilder(endpoint.url()).append("/?");
-    query.forEach(
-        (k, v) ->
-            uri.append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                .append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8))
-                .append('&'));
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(uri.substring(0, uri.length() - 1)))
-            .header(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString(
-                            (endpoint.user() + ":" + endpoint.password())
-                                .getBytes(StandardCharsets.UTF_8)))
-            .timeout(Duration.ofMinutes(10))
-            .POST(HttpRequest.BodyPublishers.ofString(sql))
-            .build();
-    HttpResponse<byte[]> response =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .build()
-            .send(request, HttpResponse.BodyHandlers.ofByteArray());
-    PrintStream out = response.statusCode() == 200 ? System.out : System.err;
-    out.write(response.body());
+    SqlClient.Answer answer =
+        SqlClient.of(url, user, password, database).run(sql, format.clickhouse, params);
+    PrintStream out = answer.ok() ? System.out : System.err;
+    out.write(answer.body());
     out.flush();
-    return response.statusCode() == 200 ? 0 : 1;
+    return answer.ok() ? 0 : 1;
   }
 
   private String statement(CommandSpec spec) throws java.io.IOException {
@@ -126,25 +89,5 @@ final class SqlCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "give a statement or --file, not both");
     }
     return file != null ? Files.readString(file, StandardCharsets.UTF_8) : statement;
-  }
-
-  record Endpoint(String url, String user, String password) {}
-
-  private Endpoint endpoint() {
-    if (url != null) {
-      return new Endpoint(url, user == null ? "default" : user, password == null ? "" : password);
-    }
-    StackConfig config = Trail.stackConfig();
-    SqlCredentials local = config.clickHouseHttpCredentials();
-    if (local == null && (user == null || password == null)) {
-      throw new IllegalStateException(
-          "the local stack has no SQL credentials yet ("
-              + SqlCredentials.file(config.confDir())
-              + "): start it with trail up");
-    }
-    return new Endpoint(
-        config.clickHouseHttpUrl(),
-        user != null ? user : local.user(),
-        password != null ? password : local.password());
   }
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       AlertsCommand.class,
       RulesCommand.class,
+      VerifyCommand.class,
       NotificationsCommand.class,
       ExportCommand.class,
       TokenCommand.class,

@@ -34,7 +34,8 @@ class ClickHouseMigrationsTest {
             "V008__sql_views",
             "V009__notifications",
             "V010__notifications_view",
-            "V011__alerts_view");
+            "V011__alerts_view",
+            "V012__integrity_checkpoints");
 
     List<Map<String, Object>> recorded =
         ch.query(
@@ -60,7 +61,14 @@ class ClickHouseMigrationsTest {
             Map.of("version", 9, "name", "notifications", "checksum", files.get(8).checksum()),
             Map.of(
                 "version", 10, "name", "notifications_view", "checksum", files.get(9).checksum()),
-            Map.of("version", 11, "name", "alerts_view", "checksum", files.get(10).checksum()));
+            Map.of("version", 11, "name", "alerts_view", "checksum", files.get(10).checksum()),
+            Map.of(
+                "version",
+                12,
+                "name",
+                "integrity_checkpoints",
+                "checksum",
+                files.get(11).checksum()));
     assertThat(ch.query("EXISTS TABLE " + db + ".activity", Map.of()))
         .containsExactly(Map.of("result", 1));
     assertThat(ch.query("EXISTS TABLE " + db + ".activity_by_record", Map.of()))

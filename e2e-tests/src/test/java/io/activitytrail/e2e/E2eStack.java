@@ -150,4 +150,32 @@ final class E2eStack {
   void killAndRestartEngine() {
     stack.restart("engine");
   }
+
+  /** SIGKILL of the engine, {@code whileDown} on its stopped store, then start it again. */
+  void killEngineAndRestartAfter(Runnable whileDown) {
+    stack.restart("engine", whileDown);
+  }
+
+  /** The engine's embedded ClickHouse: its data folder and the chDB library that opens it. */
+  Path clickHousePath() {
+    return stack.config().clickHousePath();
+  }
+
+  Path chdbLibrary() {
+    return io.activitytrail.stack.Engine.chdbLibrary(stack.config(), System.getenv());
+  }
+
+  /** The store's read-only SQL interface: url, user, password. */
+  Map<String, String> sqlInterface() {
+    var credentials = stack.config().clickHouseHttpCredentials();
+    return Map.of(
+        "url", stack.config().clickHouseHttpUrl(),
+        "user", credentials.user(),
+        "password", credentials.password());
+  }
+
+  /** The public key the engine signs checkpoints with. */
+  Path integrityPublicKey() {
+    return stack.config().confDir().resolve(io.activitytrail.integrity.KeyFiles.PUBLIC);
+  }
 }

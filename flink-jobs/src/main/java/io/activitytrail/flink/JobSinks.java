@@ -3,7 +3,9 @@ package io.activitytrail.flink;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.event.Notification;
 import io.activitytrail.flink.deadletter.DeadLetter;
+import io.activitytrail.integrity.Verifier.SignedInterval;
 import io.activitytrail.notifications.email.EmailBatching;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -18,6 +20,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * @param inAppNotifications the in-app notifications' table
  * @param notificationTopic {@code trail.notifications}; empty without a registry
  * @param email the email path; empty without a mail server
+ * @param integrity signed checkpoints of each workspace's history; empty without a signing key
  */
 public record JobSinks(
     Sink<ActivityEvent> activities,
@@ -25,10 +28,18 @@ public record JobSinks(
     Sink<Notification> inAppNotifications,
     Optional<Sink<Notification>> notificationTopic,
     Optional<Email> email,
+    Optional<Integrity> integrity,
     Sink<DeadLetter> deadLetters) {
 
   /** Batching rules and the sink that sends each batch as one email. */
   public record Email(EmailBatching batching, Sink<List<Notification>> sink) {}
+
+  /**
+   * The signing key (PKCS#8 and X.509 encodings), how often a workspace with new events gets a
+   * checkpoint, and where checkpoints go.
+   */
+  public record Integrity(
+      byte[] privateKey, byte[] publicKey, Duration interval, Sink<SignedInterval> checkpoints) {}
 
   /** Activities and dead letters only; notifications go nowhere. */
   public static JobSinks of(Sink<ActivityEvent> activities, Sink<DeadLetter> deadLetters) {
@@ -36,6 +47,7 @@ public record JobSinks(
         activities,
         Optional.empty(),
         new DiscardingSink<>(),
+        Optional.empty(),
         Optional.empty(),
         Optional.empty(),
         deadLetters);

@@ -28,11 +28,13 @@ import io.activitytrail.flink.operators.AttributionJoin;
 import io.activitytrail.flink.operators.CommitSequencer;
 import io.activitytrail.flink.operators.DecodeFunction;
 import io.activitytrail.flink.operators.EmailBatchFunction;
+import io.activitytrail.flink.operators.IntegrityFunction;
 import io.activitytrail.flink.operators.NormalizeFunction;
 import io.activitytrail.flink.operators.RawRecordDeserializer;
 import io.activitytrail.flink.operators.Routing;
 import io.activitytrail.flink.source.RawRecord;
 import io.activitytrail.flink.types.TrailTypes;
+import io.activitytrail.integrity.KeyFiles;
 import io.activitytrail.mapping.Mapping;
 import io.activitytrail.mapping.MappingLoader;
 import io.activitytrail.notifications.email.EmailBatching;
@@ -147,6 +149,7 @@ public final class NormalizerJob {
             notificationSink(options),
             notificationTopic(options),
             emailPath(options),
+            integrityPath(options),
             deadLetters));
   }
 
@@ -321,6 +324,26 @@ public final class NormalizerJob {
         .contractTopics()
         .ifPresent(sink -> events.sinkTo(sink).name("contract-topics").uid("contract-topics"));
 
+    // Prove: per workspace, every stored event a sequence number and a leaf in the workspace's
+    // Merkle tree; signed checkpoints, published once durable
+    sinks
+        .integrity()
+        .ifPresent(
+            integrity ->
+                events
+                    .keyBy(new Routing.EventWorkspace())
+                    .process(
+                        new IntegrityFunction(
+                            integrity.privateKey(),
+                            integrity.publicKey(),
+                            integrity.interval(),
+                            options.get(ATTRIBUTION_MEMORY)))
+                    .name("integrity")
+                    .uid("integrity")
+                    .sinkTo(integrity.checkpoints())
+                    .name("checkpoints")
+                    .uid("checkpoints"));
+
     // Notify: each activity's notifications, decided in normalize with the workspace's settings,
     // followers and assignees as committed before it; in the app, on their topic, by email
     DataStream<Notification> notifications =
@@ -406,6 +429,32 @@ public final class NormalizerJob {
                     .setRecordSerializer(new NotificationRecordSerializer(registry))
                     .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                     .build());
+  }
+
+  /** The signed checkpoints, or empty when no signing key is set. */
+  static Optional<JobSinks.Integrity> integrityPath(Configuration options) {
+    String privateKey = options.get(INTEGRITY_PRIVATE_KEY_FILE);
+    if (privateKey.isBlank()) {
+      LOG.info(
+          "{} is not set: no signed checkpoints (docs/integrity.md)",
+          INTEGRITY_PRIVATE_KEY_FILE.key());
+      return Optional.empty();
+    }
+    return Optional.of(
+        new JobSinks.Integrity(
+            KeyFiles.read(Path.of(privateKey)),
+            KeyFiles.read(Path.of(required(options, INTEGRITY_PUBLIC_KEY_FILE))),
+            options.get(INTEGRITY_CHECKPOINT_INTERVAL),
+            new ClickHouseSink<>(
+                clickHouse(options),
+                RowFormat.CHECKPOINTS,
+                options.get(SINK_BATCH_SIZE),
+                options.get(SINK_FLUSH_INTERVAL),
+                retry(options),
+                new KafkaDeadLetterReporter.Factory<>(
+                    required(options, KAFKA_BOOTSTRAP_SERVERS),
+                    options.get(DEAD_LETTER_TOPIC),
+                    DeadLetter::refusedCheckpoint))));
   }
 
   /** The email path, or empty (notifications in the app only) when no mail host is set. */

@@ -114,6 +114,26 @@ public final class NormalizerOptions {
                   + " (alerts/builtin-rules.yaml); empty: the shipped pack. Workspace rules live in"
                   + " helpdesk.alert_rules.");
 
+  public static final ConfigOption<String> INTEGRITY_PRIVATE_KEY_FILE =
+      ConfigOptions.key("integrity.private-key-file")
+          .stringType()
+          .defaultValue("")
+          .withDescription(
+              "File with the Ed25519 key that signs each workspace's checkpoints (PKCS#8, base64);"
+                  + " empty: no checkpoints. Keep it outside ClickHouse (docs/integrity.md).");
+
+  public static final ConfigOption<String> INTEGRITY_PUBLIC_KEY_FILE =
+      ConfigOptions.key("integrity.public-key-file")
+          .stringType()
+          .defaultValue("")
+          .withDescription("Its public key (X.509, base64): names the key in every checkpoint.");
+
+  public static final ConfigOption<Duration> INTEGRITY_CHECKPOINT_INTERVAL =
+      ConfigOptions.key("integrity.checkpoint-interval")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(10))
+          .withDescription("How often a workspace with new events gets a signed checkpoint.");
+
   public static final ConfigOption<Duration> ATTRIBUTION_MEMORY =
       ConfigOptions.key("attribution.memory")
           .durationType()
@@ -208,6 +228,9 @@ public final class NormalizerOptions {
           ATTRIBUTION_MAX_WAIT,
           ORDERING_PATIENCE,
           ALERTS_RULES_FILE,
+          INTEGRITY_PRIVATE_KEY_FILE,
+          INTEGRITY_PUBLIC_KEY_FILE,
+          INTEGRITY_CHECKPOINT_INTERVAL,
           ATTRIBUTION_MEMORY,
           CLICKHOUSE_MODE,
           CLICKHOUSE_URL,

@@ -43,7 +43,11 @@ public final class Verifier {
     }
   }
 
-  /** An event as stored, with the sequence number stored beside it (null when it has none). */
+  /**
+   * An event as stored, with the sequence number stored beside it; null when the store keeps none
+   * beside the event: then its entry's, found by event id, and an event no entry names is pending
+   * when it is not older than the newest event signed, else inserted.
+   */
   public record StoredEvent(Long seq, ActivityEvent event) {}
 
   /**
@@ -69,6 +73,7 @@ public final class Verifier {
       pin(pinned, intervals, problems);
     }
 
+    Instant newestSigned = newestCovered(intervals, covered);
     Map<String, Long> signedSeqOf = new HashMap<>();
     entries.values().forEach(e -> signedSeqOf.put(e.eventId(), e.seq()));
     Set<Long> satisfied = new HashSet<>();
@@ -79,9 +84,16 @@ public final class Verifier {
       ActivityEvent e = stored.event();
       storedIds.add(e.getEventId());
       Long seq = stored.seq();
-      if (seq != null && seq >= covered) {
+      boolean unsignedYet =
+          seq == null
+              && !signedSeqOf.containsKey(e.getEventId())
+              && (newestSigned == null || !e.getOccurredAt().isBefore(newestSigned));
+      if ((seq != null && seq >= covered) || unsignedYet) {
         pending++;
         continue;
+      }
+      if (seq == null && signedSeqOf.containsKey(e.getEventId())) {
+        seq = signedSeqOf.get(e.getEventId()); // stored without its number: the entry names it
       }
       checked++;
       byte[] leaf = CanonicalEvent.leaf(e);
@@ -177,6 +189,18 @@ public final class Verifier {
     Verdict verdict =
         !problems.isEmpty() ? Verdict.TAMPERED : pending > 0 ? Verdict.INCOMPLETE : Verdict.VALID;
     return new Verification(verdict, checked, intervals.size(), expired, pending, problems);
+  }
+
+  /** The newest commit time the trusted checkpoints cover, or null. */
+  private static Instant newestCovered(List<SignedInterval> intervals, long covered) {
+    Instant newest = null;
+    for (SignedInterval interval : intervals) {
+      Checkpoint c = interval.checkpoint();
+      if (c.treeSize() <= covered && c.lastOccurredAt() != null) {
+        newest = newest == null || c.lastOccurredAt().isAfter(newest) ? c.lastOccurredAt() : newest;
+      }
+    }
+    return newest;
   }
 
   /** Checks the chain and the recorded leaves; returns how many events the trusted leaves cover. */

@@ -299,6 +299,21 @@ class VerifierTest {
   }
 
   @Test
+  @DisplayName(
+      "stored without sequence numbers, events take their entries' by id; one no entry names is pending when newer than every signed event, inserted when older")
+  void numbersFromTheEntries() {
+    stored.replaceAll(s -> new StoredEvent(null, s.event()));
+    assertThat(verify().verdict()).isEqualTo(Verdict.VALID);
+
+    stored.add(new StoredEvent(null, event("late", 30, 365)));
+    assertThat(verify().verdict()).isEqualTo(Verdict.INCOMPLETE);
+    stored.add(new StoredEvent(null, event("forged", 5, 365)));
+    assertThat(verify().problems())
+        .extracting(Problem::kind, Problem::eventId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.INSERTED, "forged"));
+  }
+
+  @Test
   @DisplayName("events newer than the last checkpoint are pending: INCOMPLETE, not tampered")
   void pending() {
     intervals.remove(2);

@@ -17,6 +17,7 @@ import io.activitytrail.clickhouse.target.ClickHouseTarget;
 import io.activitytrail.flink.NormalizerJob;
 import io.activitytrail.flink.NormalizerOptions;
 import io.activitytrail.flink.NotificationOptions;
+import io.activitytrail.integrity.KeyFiles;
 import io.activitytrail.mapping.MappingLoader;
 import io.activitytrail.schemas.CdcTopics;
 import java.io.IOException;
@@ -176,6 +177,12 @@ public final class Engine implements AutoCloseable {
     options.set(NotificationOptions.MAIL_FROM, "Activity Trail <trail@localhost>");
     options.set(NotificationOptions.EMAIL_QUIET_PERIOD, Duration.ofSeconds(10));
     options.set(NotificationOptions.EMAIL_MAX_DELAY, Duration.ofSeconds(60));
+    // Checkpoints of each workspace's history, signed with a key made once, outside the store
+    Path key = KeyFiles.ensure(config.confDir());
+    options.set(NormalizerOptions.INTEGRITY_PRIVATE_KEY_FILE, key.toString());
+    options.set(
+        NormalizerOptions.INTEGRITY_PUBLIC_KEY_FILE,
+        config.confDir().resolve(KeyFiles.PUBLIC).toString());
     options.addAll(userOptions(config.engineOptionsFile()));
     return options;
   }

@@ -138,11 +138,20 @@ public final class LocalStack {
    * is ready: the end-to-end tests use it to show that a restart of the engine loses nothing.
    */
   public StackStatus restart(String service) {
+    return restart(service, () -> {});
+  }
+
+  /**
+   * As {@link #restart(String)}, running {@code whileDown} between the kill and the start: the
+   * integrity tests change the engine's store as someone with access to its files could.
+   */
+  public StackStatus restart(String service, Runnable whileDown) {
     ServiceId id = ServiceId.fromKey(service);
     Map<ServiceId, ManagedService> services = services();
     Deadline deadline = Deadline.after(Duration.ofMinutes(3));
     try {
       control.stop(id, "KILL");
+      whileDown.run();
       start(services.get(id), deadline, new ArrayList<>());
       awaitReady(services.get(id), deadline);
     } catch (IOException e) {

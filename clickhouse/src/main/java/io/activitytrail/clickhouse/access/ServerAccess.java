@@ -52,7 +52,11 @@ public record ServerAccess(
           "activity_by_record",
           "notification",
           "email_sent",
-          "notification_read");
+          "notification_read",
+          "integrity_checkpoints");
+
+  /** What `trail verify` and auditors read besides the views: the signed checkpoints (V012). */
+  public static final List<String> EVIDENCE_TABLES = List.of("integrity_checkpoints");
 
   /** The tables under the views of V008 and V010: a plain view runs with its reader's rights. */
   public static final List<String> VIEWED_TABLES =
@@ -154,6 +158,9 @@ public record ServerAccess(
     // A plain view runs with its reader's rights (SQL SECURITY INVOKER, ClickHouse's default), so
     // reading the views needs SELECT on the tables under them; the API's counts read them too.
     for (String table : VIEWED_TABLES) {
+      out.add("GRANT SELECT ON " + table(table) + " TO " + quote(readerRole));
+    }
+    for (String table : EVIDENCE_TABLES) {
       out.add("GRANT SELECT ON " + table(table) + " TO " + quote(readerRole));
     }
     out.add(

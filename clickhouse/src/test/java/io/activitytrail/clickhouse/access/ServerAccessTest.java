@@ -109,7 +109,8 @@ class ServerAccessTest {
             "GRANT INSERT ON `trail`.`activity_by_record` TO `trail_writer`",
             "GRANT INSERT ON `trail`.`notification` TO `trail_writer`",
             "GRANT INSERT ON `trail`.`email_sent` TO `trail_writer`",
-            "GRANT INSERT ON `trail`.`notification_read` TO `trail_writer`");
+            "GRANT INSERT ON `trail`.`notification_read` TO `trail_writer`",
+            "GRANT INSERT ON `trail`.`integrity_checkpoints` TO `trail_writer`");
   }
 
   @Test

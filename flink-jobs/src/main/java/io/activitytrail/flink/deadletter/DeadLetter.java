@@ -3,6 +3,7 @@ package io.activitytrail.flink.deadletter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.activitytrail.clickhouse.ActivityRows;
+import io.activitytrail.clickhouse.CheckpointRows;
 import io.activitytrail.clickhouse.ClickHouseException;
 import io.activitytrail.clickhouse.NotificationRows;
 import io.activitytrail.event.ActivityEvent;
@@ -11,6 +12,8 @@ import io.activitytrail.event.SourcePosition;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.decode.SourceRef;
 import io.activitytrail.flink.source.RawRecord;
+import io.activitytrail.integrity.Checkpoint;
+import io.activitytrail.integrity.Verifier.SignedInterval;
 import io.activitytrail.notifications.email.EmailMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -131,6 +134,25 @@ public record DeadLetter(
         NotificationRows.toJsonEachRow(List.of(notification)),
         notification.getActivity().getSource(),
         reason,
+        failedAt);
+  }
+
+  /** A signed checkpoint whose row ClickHouse refused; its source is its newest event's time. */
+  public static DeadLetter refusedCheckpoint(
+      SignedInterval interval, ClickHouseException reason, long failedAt) {
+    Checkpoint c = interval.checkpoint();
+    return new DeadLetter(
+        Stage.CLICKHOUSE_SINK,
+        "integrity_checkpoints",
+        0,
+        c.number(),
+        null,
+        (c.workspaceId() + "/" + c.number()).getBytes(StandardCharsets.UTF_8),
+        CheckpointRows.toJsonEachRow(List.of(interval)),
+        new LinkedHashMap<>(),
+        reason.getClass().getName(),
+        String.valueOf(reason.getMessage()),
+        reason.code() == ClickHouseException.NO_CODE ? null : reason.code(),
         failedAt);
   }
 

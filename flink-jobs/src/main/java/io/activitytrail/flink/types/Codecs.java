@@ -20,6 +20,11 @@ import io.activitytrail.flink.decode.SourceRef;
 import io.activitytrail.flink.decode.TransactionBoundary;
 import io.activitytrail.flink.ordering.CommitOrderState.Place;
 import io.activitytrail.flink.source.RawRecord;
+import io.activitytrail.integrity.Checkpoint;
+import io.activitytrail.integrity.Frontier;
+import io.activitytrail.integrity.LeafEntry;
+import io.activitytrail.integrity.Verifier.SignedInterval;
+import io.activitytrail.integrity.WorkspaceLog;
 import io.activitytrail.schemas.context.ActorContext;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -380,6 +385,100 @@ public final class Codecs {
                 in.readInt())
             : null;
     return new GroupState(hits, open);
+  }
+
+  /** A workspace's tamper-evidence state: the tree's frontier and the last checkpoint. */
+  public static void writeWorkspaceLog(DataOutput out, WorkspaceLog log) throws IOException {
+    writeString(out, log.workspaceId());
+    out.writeLong(log.frontier().size());
+    for (byte[] subtree : log.frontier().subtrees()) {
+      writeBytes(out, subtree);
+    }
+    out.writeLong(log.lastNumber());
+    writeBytes(out, log.lastHash());
+    writeLong(out, log.lastOccurredAt() == null ? null : log.lastOccurredAt().toEpochMilli());
+  }
+
+  public static WorkspaceLog readWorkspaceLog(DataInput in, int version) throws IOException {
+    String workspace = readString(in);
+    long size = in.readLong();
+    List<byte[]> subtrees = new ArrayList<>();
+    for (int i = 0; i < Long.bitCount(size); i++) {
+      subtrees.add(readBytes(in));
+    }
+    long number = in.readLong();
+    byte[] hash = readBytes(in);
+    Long last = readLong(in);
+    return new WorkspaceLog(
+        workspace,
+        new Frontier(size, subtrees),
+        number,
+        hash,
+        last == null ? null : Instant.ofEpochMilli(last));
+  }
+
+  public static void writeLeafEntry(DataOutput out, LeafEntry entry) throws IOException {
+    out.writeLong(entry.seq());
+    writeString(out, entry.eventId());
+    writeBytes(out, entry.leaf());
+    writeLong(out, entry.expiresAt() == null ? null : entry.expiresAt().toEpochMilli());
+  }
+
+  public static LeafEntry readLeafEntry(DataInput in, int version) throws IOException {
+    long seq = in.readLong();
+    String eventId = readString(in);
+    byte[] leaf = readBytes(in);
+    Long expires = readLong(in);
+    return new LeafEntry(
+        seq, eventId, leaf, expires == null ? null : Instant.ofEpochMilli(expires));
+  }
+
+  /** A signed checkpoint with its entries (published, or prepared and waiting to be). */
+  public static void writeSignedInterval(DataOutput out, SignedInterval interval)
+      throws IOException {
+    Checkpoint c = interval.checkpoint();
+    writeString(out, c.workspaceId());
+    out.writeLong(c.number());
+    out.writeLong(c.treeSize());
+    writeBytes(out, c.root());
+    writeBytes(out, c.previous());
+    writeLong(out, c.lastOccurredAt() == null ? null : c.lastOccurredAt().toEpochMilli());
+    out.writeLong(c.issuedAt().toEpochMilli());
+    writeString(out, c.keyId());
+    writeBytes(out, c.signature());
+    out.writeInt(interval.entries().size());
+    for (LeafEntry entry : interval.entries()) {
+      writeLeafEntry(out, entry);
+    }
+  }
+
+  public static SignedInterval readSignedInterval(DataInput in, int version) throws IOException {
+    String workspace = readString(in);
+    long number = in.readLong();
+    long size = in.readLong();
+    byte[] root = readBytes(in);
+    byte[] previous = readBytes(in);
+    Long last = readLong(in);
+    Instant issued = Instant.ofEpochMilli(in.readLong());
+    String keyId = readString(in);
+    byte[] signature = readBytes(in);
+    int n = in.readInt();
+    List<LeafEntry> entries = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      entries.add(readLeafEntry(in, version));
+    }
+    return new SignedInterval(
+        new Checkpoint(
+            workspace,
+            number,
+            size,
+            root,
+            previous,
+            last == null ? null : Instant.ofEpochMilli(last),
+            issued,
+            keyId,
+            signature),
+        entries);
   }
 
   public static void writePlace(DataOutput out, Place place) throws IOException {

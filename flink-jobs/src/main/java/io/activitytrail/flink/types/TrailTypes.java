@@ -6,6 +6,7 @@ import io.activitytrail.flink.deadletter.DeadLetter;
 import io.activitytrail.flink.decode.Decoded;
 import io.activitytrail.flink.decode.TransactionBoundary;
 import io.activitytrail.flink.source.RawRecord;
+import io.activitytrail.integrity.Verifier.SignedInterval;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
@@ -28,6 +29,9 @@ public final class TrailTypes {
       new TrailTypeInfo<>(Attributed.class, AttributedSerializer::new);
   public static final TypeInformation<DeadLetter> DEAD_LETTER =
       new TrailTypeInfo<>(DeadLetter.class, DeadLetterRecordSerializer::new);
+
+  public static final TypeInformation<SignedInterval> SIGNED_INTERVAL =
+      new TrailTypeInfo<>(SignedInterval.class, SignedIntervalSerializer::new);
 
   private TrailTypes() {}
 }

@@ -1,9 +1,11 @@
 package io.activitytrail.clickhouse.sink;
 
 import io.activitytrail.clickhouse.ActivityRows;
+import io.activitytrail.clickhouse.CheckpointRows;
 import io.activitytrail.clickhouse.NotificationRows;
 import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.event.Notification;
+import io.activitytrail.integrity.Verifier.SignedInterval;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -82,6 +84,38 @@ public interface RowFormat<T> extends Serializable {
         @Override
         public Instant committedAt(Notification row) {
           return row.getActivity().getOccurredAt();
+        }
+      };
+
+  /** Signed checkpoints into {@code integrity_checkpoints} ({@link CheckpointRows}). */
+  RowFormat<SignedInterval> CHECKPOINTS =
+      new RowFormat<>() {
+        @Override
+        public String table() {
+          return "integrity_checkpoints";
+        }
+
+        @Override
+        public List<String> columns() {
+          return CheckpointRows.COLUMNS;
+        }
+
+        @Override
+        public byte[] toJsonEachRow(List<SignedInterval> rows) {
+          return CheckpointRows.toJsonEachRow(rows);
+        }
+
+        @Override
+        public String describe(SignedInterval row) {
+          return "checkpoint "
+              + row.checkpoint().number()
+              + " of "
+              + row.checkpoint().workspaceId();
+        }
+
+        @Override
+        public Instant committedAt(SignedInterval row) {
+          return CheckpointRows.committedAt(row);
         }
       };
 }
