@@ -55,6 +55,10 @@ public final class TestApi implements AutoCloseable {
   }
 
   /** The bundled helpdesk mapping's taxonomy, which the engine serves by default. */
+  /** The key the tests' checkpoints are signed with; the API serves its public half. */
+  public static final java.security.KeyPair INTEGRITY_KEY =
+      io.activitytrail.integrity.Keys.generate();
+
   public static final Taxonomy TAXONOMY = MappingLoader.load(MappingLoader.BUNDLED).taxonomy();
 
   public static TestApi start() {
@@ -88,7 +92,8 @@ public final class TestApi implements AutoCloseable {
                   verifier,
                   taxonomy,
                   () -> Health.ofJobState("RUNNING"),
-                  clock));
+                  clock,
+                  List.of(INTEGRITY_KEY.getPublic().getEncoded())));
       return new TestApi(ch, database, server);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -112,6 +117,14 @@ public final class TestApi implements AutoCloseable {
   }
 
   /** Notifications as the job writes them (a copy written again is a second insert). */
+  public void insertCheckpoints(
+      List<io.activitytrail.integrity.Verifier.SignedInterval> intervals) {
+    ch.insert(
+        database + ".integrity_checkpoints",
+        io.activitytrail.clickhouse.CheckpointRows.COLUMNS,
+        io.activitytrail.clickhouse.CheckpointRows.toJsonEachRow(intervals));
+  }
+
   public void insertNotifications(List<Notification> notifications) {
     ch.insert(
         database + ".notification",

@@ -8,11 +8,13 @@ import io.activitytrail.api.server.TrailApi;
 import io.activitytrail.clickhouse.ClickHouse;
 import io.activitytrail.clickhouse.ClickHouseMigrations;
 import io.activitytrail.clickhouse.target.ClickHouseTarget;
+import io.activitytrail.integrity.KeyFiles;
 import io.activitytrail.mapping.MappingLoader;
 import io.activitytrail.mapping.Taxonomy;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -82,6 +84,13 @@ final class ApiCommand implements Callable<Integer> {
     }
   }
 
+  @Option(
+      names = "--integrity-public-key",
+      description =
+          "A public key file the job signs checkpoints with (base64 X.509; repeatable), served at"
+              + " /v1/integrity/keys.")
+  List<Path> integrityPublicKeys;
+
   @Override
   public Integer call() throws Exception {
     TokenVerifier verifier = key.verifier();
@@ -98,13 +107,22 @@ final class ApiCommand implements Callable<Integer> {
                     verifier,
                     taxonomy,
                     () -> clickHouseHealth(ch),
-                    Clock.systemUTC()))) {
+                    Clock.systemUTC(),
+                    integrityKeys()))) {
       System.out.println("API on http://" + bind + ":" + api.port() + " reading " + target);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "api-shutdown"));
       stopped.await();
     }
     return 0;
+  }
+
+  private List<byte[]> integrityKeys() {
+    List<byte[]> keys = new java.util.ArrayList<>();
+    if (integrityPublicKeys != null) {
+      integrityPublicKeys.forEach(file -> keys.add(KeyFiles.read(file)));
+    }
+    return keys;
   }
 
   private static Health clickHouseHealth(ClickHouse ch) {

@@ -72,7 +72,8 @@ class ArchitectureTest {
         .whereLayer("alerts")
         .mayOnlyBeAccessedByLayers("flink-jobs", "stack", "cli")
         .whereLayer("integrity")
-        .mayOnlyBeAccessedByLayers("clickhouse", "sink-clickhouse", "flink-jobs", "stack", "cli")
+        .mayOnlyBeAccessedByLayers(
+            "clickhouse", "sink-clickhouse", "flink-jobs", "api", "stack", "cli")
         .whereLayer("ingest")
         .mayOnlyBeAccessedByLayers("stack", "cli")
         .whereLayer("sink-clickhouse")

@@ -94,12 +94,15 @@ public final class CheckpointRows {
     return out.toByteArray();
   }
 
-  /** A row read with at least {@link #COLUMNS} (JSONEachRow, numbers unquoted). */
+  /**
+   * A row read with at least {@link #COLUMNS} (JSONEachRow), or a checkpoint alone as the API
+   * serves it (no entry columns: no entries), e.g. one a reader kept to pin.
+   */
   public static SignedInterval fromRow(Map<String, Object> row) {
-    List<?> seqs = (List<?>) row.get("entry_seqs");
-    List<?> ids = (List<?>) row.get("entry_event_ids");
-    List<?> leaves = (List<?>) row.get("entry_leaves");
-    List<?> expires = (List<?>) row.get("entry_expires_at");
+    List<?> seqs = (List<?>) row.getOrDefault("entry_seqs", List.of());
+    List<?> ids = (List<?>) row.getOrDefault("entry_event_ids", List.of());
+    List<?> leaves = (List<?>) row.getOrDefault("entry_leaves", List.of());
+    List<?> expires = (List<?>) row.getOrDefault("entry_expires_at", List.of());
     List<LeafEntry> entries = new ArrayList<>(seqs.size());
     for (int i = 0; i < seqs.size(); i++) {
       entries.add(
@@ -122,6 +125,14 @@ public final class CheckpointRows {
             (String) row.get("key_id"),
             Base64.getDecoder().decode((String) row.get("signature"))),
         entries);
+  }
+
+  /** The checkpoint alone, as the API serves it: the row without its entries. */
+  public static Map<String, Object> checkpointJson(Checkpoint c) {
+    Map<String, Object> row =
+        JsonEachRow.parse(toJsonEachRow(List.of(new SignedInterval(c, List.of())))).get(0);
+    row.keySet().removeIf(column -> column.startsWith("entry_"));
+    return row;
   }
 
   private static long number(Object value) {

@@ -99,7 +99,8 @@ public final class Engine implements AutoCloseable {
                 tokens,
                 MappingLoader.load(options.get(NormalizerOptions.MAPPING_FILE)).taxonomy(),
                 () -> Health.ofJobState(state(job)),
-                Clock.systemUTC()));
+                Clock.systemUTC(),
+                List.of(KeyFiles.read(config.confDir().resolve(KeyFiles.PUBLIC)))));
     LOG.info("API on {}", config.apiUrl());
     ClickHouseHttpServer sql = startSqlInterface(config, library);
     LOG.info("SQL interface (ClickHouse HTTP, read-only) on {}", config.clickHouseHttpUrl());

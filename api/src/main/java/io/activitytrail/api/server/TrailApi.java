@@ -4,9 +4,11 @@ import io.activitytrail.api.ApiServer;
 import io.activitytrail.api.Health;
 import io.activitytrail.api.TokenVerifier;
 import io.activitytrail.api.alerts.AlertRoutes;
+import io.activitytrail.api.integrity.IntegrityRoutes;
 import io.activitytrail.api.notifications.NotificationRoutes;
 import io.activitytrail.clickhouse.ActivityQueries;
 import io.activitytrail.clickhouse.ClickHouse;
+import io.activitytrail.clickhouse.IntegrityQueries;
 import io.activitytrail.clickhouse.NotificationQueries;
 import io.activitytrail.export.ExportLog;
 import io.activitytrail.export.ExportRoutes;
@@ -31,6 +33,7 @@ public final class TrailApi {
    * @param taxonomy the types and record types filters may name: the loaded mapping's
    * @param health what /health reports
    * @param clock dates what the API writes: export manifests, read markers
+   * @param integrityKeys the public keys (X.509) the job signs checkpoints with; empty: none
    */
   public record Settings(
       InetSocketAddress address,
@@ -38,7 +41,8 @@ public final class TrailApi {
       TokenVerifier tokens,
       Taxonomy taxonomy,
       Supplier<Health> health,
-      Clock clock) {}
+      Clock clock,
+      List<byte[]> integrityKeys) {}
 
   private TrailApi() {}
 
@@ -60,6 +64,13 @@ public final class TrailApi {
         settings.tokens(),
         settings.taxonomy(),
         settings.health(),
-        List.of(exports, notifications, new AlertRoutes(queries, settings.tokens())));
+        List.of(
+            exports,
+            notifications,
+            new AlertRoutes(queries, settings.tokens()),
+            new IntegrityRoutes(
+                new IntegrityQueries(ch, settings.database()),
+                settings.tokens(),
+                settings.integrityKeys())));
   }
 }
