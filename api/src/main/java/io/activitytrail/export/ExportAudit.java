@@ -6,6 +6,7 @@ import io.activitytrail.event.ActivityEvent;
 import io.activitytrail.event.Actor;
 import io.activitytrail.event.Category;
 import io.activitytrail.event.SourcePosition;
+import io.activitytrail.integrity.Verifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,8 +23,11 @@ public final class ExportAudit {
 
   public static final String TYPE = "data_exported";
 
-  /** Marks events the API wrote itself rather than the pipeline (not a Debezium connector). */
-  static final String SOURCE_CONNECTOR = "trail-api";
+  /**
+   * Marks events the API wrote itself rather than the pipeline (not a Debezium connector); no
+   * signed checkpoint covers them yet, and {@code trail verify} counts them apart.
+   */
+  static final String SOURCE_CONNECTOR = Verifier.WRITTEN_BY_API;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -171,6 +171,7 @@ final class VerifyCommand implements Callable<Integer> {
     out.put("checkpoints_checked", v.checkpointsChecked());
     out.put("expired", v.expired());
     out.put("pending", v.pending());
+    out.put("unsigned", v.unsigned());
     List<Map<String, Object>> problems = new ArrayList<>();
     for (Problem p : v.problems()) {
       Map<String, Object> problem = new LinkedHashMap<>();
@@ -196,13 +197,15 @@ final class VerifyCommand implements Callable<Integer> {
         switch (v.verdict()) {
           case VALID -> "VALID: the stored history is the one signed";
           case TAMPERED -> "TAMPERED: the stored history differs from the one signed";
-          case INCOMPLETE -> "INCOMPLETE: no problem, but some events are not in a checkpoint yet";
+          case INCOMPLETE ->
+              "INCOMPLETE: no problem, but some events are not in a checkpoint (yet, or written by"
+                  + " the API)";
         };
     out.println("workspace " + workspace + ": " + verdict);
     out.printf(
         "  %d events checked against %d signed checkpoints; %d expired under retention; %d"
-            + " pending%n",
-        v.eventsChecked(), v.checkpointsChecked(), v.expired(), v.pending());
+            + " pending; %d written by the API outside the signed stream%n",
+        v.eventsChecked(), v.checkpointsChecked(), v.expired(), v.pending(), v.unsigned());
     if (!intervals.isEmpty()) {
       var latest = intervals.get(intervals.size() - 1).checkpoint();
       out.printf(

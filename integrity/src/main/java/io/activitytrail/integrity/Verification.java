@@ -12,6 +12,7 @@ public record Verification(
     long checkpointsChecked,
     long expired,
     long pending,
+    long unsigned,
     List<Problem> problems) {
 
   public Verification {
@@ -23,7 +24,10 @@ public record Verification(
     VALID,
     /** At least one problem. */
     TAMPERED,
-    /** No problem, but events newer than the last checkpoint could not be checked yet. */
+    /**
+     * No problem, but some events could not be checked: newer than the last checkpoint, or written
+     * by the API itself outside the signed stream ({@link Verifier#WRITTEN_BY_API}).
+     */
     INCOMPLETE
   }
 

@@ -314,6 +314,20 @@ class VerifierTest {
   }
 
   @Test
+  @DisplayName(
+      "an event the API wrote itself (an export's audit event) is counted as unsigned: INCOMPLETE, never valid")
+  void writtenByTheApi() {
+    ActivityEvent export = event("export-1", 5, 365);
+    export.getSource().setConnector(Verifier.WRITTEN_BY_API);
+    stored.add(new StoredEvent(null, export));
+
+    Verification v = verify();
+    assertThat(v.verdict()).isEqualTo(Verdict.INCOMPLETE);
+    assertThat(v.unsigned()).isEqualTo(1);
+    assertThat(v.problems()).isEmpty();
+  }
+
+  @Test
   @DisplayName("events newer than the last checkpoint are pending: INCOMPLETE, not tampered")
   void pending() {
     intervals.remove(2);
