@@ -36,8 +36,7 @@ public record WorkspaceLog(
    */
   public Appended append(ActivityEvent event, Integer retentionDays) {
     byte[] leaf = CanonicalEvent.leaf(event);
-    Instant expiresAt =
-        retentionDays == null ? null : event.getOccurredAt().plus(Duration.ofDays(retentionDays));
+    Instant expiresAt = expiry(event.getOccurredAt(), retentionDays);
     LeafEntry entry = new LeafEntry(frontier.size(), event.getEventId(), leaf, expiresAt);
     Instant newest =
         lastOccurredAt == null || event.getOccurredAt().isAfter(lastOccurredAt)
@@ -45,6 +44,24 @@ public record WorkspaceLog(
             : lastOccurredAt;
     return new Appended(
         new WorkspaceLog(workspaceId, frontier.append(leaf), lastNumber, lastHash, newest), entry);
+  }
+
+  /**
+   * When the retention policy lets an event expire; null (never) without a retention, or when the
+   * sum leaves the millisecond clock the store keeps (an absurd commit time, which the store
+   * refuses anyway).
+   */
+  static Instant expiry(Instant occurredAt, Integer retentionDays) {
+    if (retentionDays == null) {
+      return null;
+    }
+    try {
+      Instant at = occurredAt.plus(Duration.ofDays(retentionDays));
+      at.toEpochMilli();
+      return at;
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      return null;
+    }
   }
 
   /** The next checkpoint, signed, with the entries it adds; and the log after it. */

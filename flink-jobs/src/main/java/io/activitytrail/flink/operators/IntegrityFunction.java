@@ -44,11 +44,17 @@ import org.apache.flink.util.Collector;
  * store collapses. An event id seen within {@code memory} is not appended again (a redelivered
  * change).
  *
- * <p>Metric: {@code checkpointsSigned}.
+ * <p>Metrics: {@code checkpointsSigned}, {@code eventsUnsignable} (an event the log could not take:
+ * logged, left out, reported by {@code trail verify}). An event the store refuses (a dead letter)
+ * is in the tree but not stored: {@code trail verify} reports it deleted until the dead letter is
+ * written again.
  */
 public final class IntegrityFunction
     extends KeyedProcessFunction<String, ActivityEvent, SignedInterval>
     implements ResultTypeQueryable<SignedInterval>, CheckpointListener {
+
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(IntegrityFunction.class);
 
   /** How often a prepared checkpoint is looked at again until it may be published. */
   static final long PUBLISH_POLL_MILLIS = 1_000;
@@ -67,6 +73,7 @@ public final class IntegrityFunction
   private transient MapState<String, Boolean> seen;
   private transient ValueState<Long> timer;
   private transient Counter signed;
+  private transient Counter unsignable;
 
   /**
    * @param privateKey the Ed25519 key, PKCS#8
@@ -108,6 +115,7 @@ public final class IntegrityFunction
     seen = getRuntimeContext().getMapState(seenDescriptor);
     timer = getRuntimeContext().getState(new ValueStateDescriptor<>("integrity-timer", Types.LONG));
     signed = getRuntimeContext().getMetricGroup().counter("checkpointsSigned");
+    unsignable = getRuntimeContext().getMetricGroup().counter("eventsUnsignable");
   }
 
   @Override
@@ -126,7 +134,16 @@ public final class IntegrityFunction
     if (current == null) {
       current = WorkspaceLog.empty(ctx.getCurrentKey());
     }
-    WorkspaceLog.Appended appended = current.append(event, event.getRetentionDays());
+    WorkspaceLog.Appended appended;
+    try {
+      appended = current.append(event, event.getRetentionDays());
+    } catch (RuntimeException e) {
+      // Never stop the job over one event: it stays out of the tree, and trail verify names it
+      // (an event no checkpoint knows).
+      unsignable.inc();
+      LOG.error("event {} cannot be signed and stays out of the tree", event.getEventId(), e);
+      return;
+    }
     log.update(appended.log());
     entries.add(appended.entry());
     if (timer.value() == null) {
