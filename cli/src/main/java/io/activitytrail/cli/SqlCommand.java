@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -59,25 +60,12 @@ final class SqlCommand implements Callable<Integer> {
           "A query parameter, name=value, bound to {name:Type} in the statement (repeatable).")
   Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(
-      names = "--url",
-      description = "A ClickHouse HTTP interface (default: the local stack's, from TRAIL_HOME).")
-  String url;
-
-  @Option(names = "--user", description = "User (default: the local stack's SQL user).")
-  String user;
-
-  @Option(names = "--password", description = "Password (default: the local stack's).")
-  String password;
-
-  @Option(names = "--database", defaultValue = "trail", description = "Default ${DEFAULT-VALUE}.")
-  String database;
+  @Mixin SqlEndpointOptions endpoint;
 
   @Override
   public Integer call() throws Exception {
     String sql = statement(spec);
-    SqlClient.Answer answer =
-        SqlClient.of(url, user, password, database).run(sql, format.clickhouse, params);
+    SqlClient.Answer answer = endpoint.client().run(sql, format.clickhouse, params);
     PrintStream out = answer.ok() ? System.out : System.err;
     out.write(answer.body());
     out.flush();

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -61,25 +62,13 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the verdict and problems as JSON.")
   boolean json;
 
-  @Option(
-      names = "--url",
-      description = "A ClickHouse HTTP interface (default: the local stack's).")
-  String url;
-
-  @Option(names = "--user", description = "User (default: the local stack's SQL user).")
-  String user;
-
-  @Option(names = "--password", description = "Password (default: the local stack's).")
-  String password;
-
-  @Option(names = "--database", defaultValue = "trail", description = "Default ${DEFAULT-VALUE}.")
-  String database;
+  @Mixin SqlEndpointOptions endpoint;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public Integer call() throws Exception {
-    SqlClient sql = SqlClient.of(url, user, password, database);
+    SqlClient sql = endpoint.client();
     Map<String, PublicKey> keys = new LinkedHashMap<>();
     List<Path> files =
         publicKeys != null
@@ -198,13 +187,13 @@ final class VerifyCommand implements Callable<Integer> {
           case VALID -> "VALID: the stored history is the one signed";
           case TAMPERED -> "TAMPERED: the stored history differs from the one signed";
           case INCOMPLETE ->
-              "INCOMPLETE: no problem, but some events are not in a checkpoint (yet, or written by"
-                  + " the API)";
+              "INCOMPLETE: no problem, but some events are in no checkpoint (yet, written by the"
+                  + " API, or older than signing)";
         };
     out.println("workspace " + workspace + ": " + verdict);
     out.printf(
         "  %d events checked against %d signed checkpoints; %d expired under retention; %d"
-            + " pending; %d written by the API outside the signed stream%n",
+            + " pending; %d unsigned (written by the API, or before signing began)%n",
         v.eventsChecked(), v.checkpointsChecked(), v.expired(), v.pending(), v.unsigned());
     if (!intervals.isEmpty()) {
       var latest = intervals.get(intervals.size() - 1).checkpoint();

@@ -84,6 +84,7 @@ public final class Verifier {
     Instant newestSigned = newestCovered(intervals, covered);
     Map<String, Long> signedSeqOf = new HashMap<>();
     entries.values().forEach(e -> signedSeqOf.put(e.eventId(), e.seq()));
+    Instant oldestSigned = oldestSigned(events, signedSeqOf);
     Set<Long> satisfied = new HashSet<>();
     Set<String> storedIds = new HashSet<>();
     long checked = 0;
@@ -117,7 +118,10 @@ public final class Verifier {
         continue;
       }
       Long signedSeq = signedSeqOf.get(e.getEventId());
-      if (seq == null) {
+      if (seq == null && oldestSigned != null && e.getOccurredAt().isBefore(oldestSigned)) {
+        unsigned++; // recorded before signing began (a store older than its checkpoints)
+        checked--;
+      } else if (seq == null) {
         problems.add(
             new Problem(
                 Kind.INSERTED,
@@ -206,6 +210,19 @@ public final class Verifier {
             : pending > 0 || unsigned > 0 ? Verdict.INCOMPLETE : Verdict.VALID;
     return new Verification(
         verdict, checked, intervals.size(), expired, pending, unsigned, problems);
+  }
+
+  /** The commit time of the oldest stored event a checkpoint names: when signing began, or null. */
+  private static Instant oldestSigned(List<StoredEvent> events, Map<String, Long> signedSeqOf) {
+    Instant oldest = null;
+    for (StoredEvent stored : events) {
+      Instant at = stored.event().getOccurredAt();
+      if (signedSeqOf.containsKey(stored.event().getEventId())
+          && (oldest == null || at.isBefore(oldest))) {
+        oldest = at;
+      }
+    }
+    return oldest;
   }
 
   /** The newest commit time the trusted checkpoints cover, or null. */

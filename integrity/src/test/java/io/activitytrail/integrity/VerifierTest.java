@@ -328,6 +328,17 @@ class VerifierTest {
   }
 
   @Test
+  @DisplayName(
+      "events stored before signing began (older than every signed event) are unsigned, not inserted: an upgraded store reads INCOMPLETE")
+  void olderThanSigning() {
+    stored.add(new StoredEvent(null, event("before-1", -60, 365)));
+    Verification v = verify();
+    assertThat(v.verdict()).isEqualTo(Verdict.INCOMPLETE);
+    assertThat(v.unsigned()).isEqualTo(1);
+    assertThat(v.problems()).isEmpty();
+  }
+
+  @Test
   @DisplayName("events newer than the last checkpoint are pending: INCOMPLETE, not tampered")
   void pending() {
     intervals.remove(2);
