@@ -29,6 +29,8 @@ import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tamper evidence for each workspace (keyed by workspace; docs/integrity.md): every stored event
@@ -53,8 +55,7 @@ public final class IntegrityFunction
     extends KeyedProcessFunction<String, ActivityEvent, SignedInterval>
     implements ResultTypeQueryable<SignedInterval>, CheckpointListener {
 
-  private static final org.slf4j.Logger LOG =
-      org.slf4j.LoggerFactory.getLogger(IntegrityFunction.class);
+  private static final Logger LOG = LoggerFactory.getLogger(IntegrityFunction.class);
 
   /** How often a prepared checkpoint is looked at again until it may be published. */
   static final long PUBLISH_POLL_MILLIS = 1_000;
