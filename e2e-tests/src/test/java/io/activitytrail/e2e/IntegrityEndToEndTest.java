@@ -48,6 +48,10 @@ class IntegrityEndToEndTest {
     long events = awaitSigned(ws, 5);
     awaitSigned(other, 1);
 
+    assertThat(checkpointsOnTopic(ws))
+        .as("the checkpoints' copy outside the store, on trail.checkpoints")
+        .contains(ws + "/1");
+
     JsonNode valid = verify(ws);
     assertThat(valid.path("verdict").asText()).as(valid.toString()).isEqualTo("valid");
     assertThat(valid.path("events_checked").asLong()).isEqualTo(events);
@@ -237,6 +241,31 @@ class IntegrityEndToEndTest {
       args.add(pin.toString());
     }
     return JSON.readTree(cli(args.toArray(String[]::new)).out());
+  }
+
+  /** The keys of the records on trail.checkpoints naming the workspace, read from the start. */
+  private List<String> checkpointsOnTopic(String ws) {
+    java.util.Properties props = new java.util.Properties();
+    props.put("bootstrap.servers", stack.kafkaBootstrap());
+    props.put("group.id", "e2e-integrity-" + run);
+    props.put("auto.offset.reset", "earliest");
+    props.put(
+        "key.deserializer",
+        org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+    props.put(
+        "value.deserializer",
+        org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+    List<String> keys = new ArrayList<>();
+    try (var consumer =
+        new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(props)) {
+      consumer.subscribe(List.of(io.activitytrail.schemas.ContractTopics.CHECKPOINTS));
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+      while (Instant.now().isBefore(deadline)
+          && keys.stream().noneMatch(k -> k.startsWith(ws + "/"))) {
+        consumer.poll(Duration.ofMillis(500)).forEach(r -> keys.add(r.key()));
+      }
+    }
+    return keys;
   }
 
   private record Output(int exit, String out) {}

@@ -36,10 +36,15 @@ public record JobSinks(
 
   /**
    * The signing key (PKCS#8 and X.509 encodings), how often a workspace with new events gets a
-   * checkpoint, and where checkpoints go.
+   * checkpoint, and where checkpoints go: the store, and {@code trail.checkpoints}, a copy outside
+   * it.
    */
   public record Integrity(
-      byte[] privateKey, byte[] publicKey, Duration interval, Sink<SignedInterval> checkpoints) {}
+      byte[] privateKey,
+      byte[] publicKey,
+      Duration interval,
+      Sink<SignedInterval> checkpoints,
+      Sink<SignedInterval> topic) {}
 
   /** Activities and dead letters only; notifications go nowhere. */
   public static JobSinks of(Sink<ActivityEvent> activities, Sink<DeadLetter> deadLetters) {

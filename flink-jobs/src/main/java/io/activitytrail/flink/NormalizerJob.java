@@ -13,6 +13,7 @@ import io.activitytrail.event.Notification;
 import io.activitytrail.event.NotificationChannel;
 import io.activitytrail.flink.attribution.Attributed;
 import io.activitytrail.flink.attribution.TransactionBatch;
+import io.activitytrail.flink.contract.CheckpointRecordSerializer;
 import io.activitytrail.flink.contract.ContractRecordSerializer;
 import io.activitytrail.flink.contract.NotificationRecordSerializer;
 import io.activitytrail.flink.deadletter.DeadLetter;
@@ -35,6 +36,7 @@ import io.activitytrail.flink.operators.Routing;
 import io.activitytrail.flink.source.RawRecord;
 import io.activitytrail.flink.types.TrailTypes;
 import io.activitytrail.integrity.KeyFiles;
+import io.activitytrail.integrity.Verifier.SignedInterval;
 import io.activitytrail.mapping.Mapping;
 import io.activitytrail.mapping.MappingLoader;
 import io.activitytrail.notifications.email.EmailBatching;
@@ -329,20 +331,21 @@ public final class NormalizerJob {
     sinks
         .integrity()
         .ifPresent(
-            integrity ->
-                events
-                    .keyBy(new Routing.EventWorkspace())
-                    .process(
-                        new IntegrityFunction(
-                            integrity.privateKey(),
-                            integrity.publicKey(),
-                            integrity.interval(),
-                            options.get(ATTRIBUTION_MEMORY)))
-                    .name("integrity")
-                    .uid("integrity")
-                    .sinkTo(integrity.checkpoints())
-                    .name("checkpoints")
-                    .uid("checkpoints"));
+            integrity -> {
+              DataStream<SignedInterval> signed =
+                  events
+                      .keyBy(new Routing.EventWorkspace())
+                      .process(
+                          new IntegrityFunction(
+                              integrity.privateKey(),
+                              integrity.publicKey(),
+                              integrity.interval(),
+                              options.get(ATTRIBUTION_MEMORY)))
+                      .name("integrity")
+                      .uid("integrity");
+              signed.sinkTo(integrity.checkpoints()).name("checkpoints").uid("checkpoints");
+              signed.sinkTo(integrity.topic()).name("checkpoint-topic").uid("checkpoint-topic");
+            });
 
     // Notify: each activity's notifications, decided in normalize with the workspace's settings,
     // followers and assignees as committed before it; in the app, on their topic, by email
@@ -454,7 +457,12 @@ public final class NormalizerJob {
                 new KafkaDeadLetterReporter.Factory<>(
                     required(options, KAFKA_BOOTSTRAP_SERVERS),
                     options.get(DEAD_LETTER_TOPIC),
-                    DeadLetter::refusedCheckpoint))));
+                    DeadLetter::refusedCheckpoint)),
+            KafkaSink.<SignedInterval>builder()
+                .setBootstrapServers(required(options, KAFKA_BOOTSTRAP_SERVERS))
+                .setRecordSerializer(new CheckpointRecordSerializer())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build()));
   }
 
   /** The email path, or empty (notifications in the app only) when no mail host is set. */

@@ -27,6 +27,13 @@ public final class ContractTopics {
    */
   public static final String DEAD_LETTERS = "trail.dead-letters";
 
+  /**
+   * Signed checkpoints of each workspace's history (docs/integrity.md), a copy outside the store:
+   * the value is the checkpoint with its entries as one JSON object (the row of {@code
+   * integrity_checkpoints}), the key {@code <workspace>/<number>} (not Avro).
+   */
+  public static final String CHECKPOINTS = "trail.checkpoints";
+
   private ContractTopics() {}
 
   public static String forCategory(Category category) {

@@ -30,7 +30,8 @@ public final class LocalStack {
           ContractTopics.DEAD_LETTERS,
           ContractTopics.ACTIVITIES,
           ContractTopics.AUDIT_EVENTS,
-          ContractTopics.NOTIFICATIONS);
+          ContractTopics.NOTIFICATIONS,
+          ContractTopics.CHECKPOINTS);
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
