@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,7 +67,7 @@ final class AlertsCommand implements Callable<Integer> {
       out.println(
           ActivityTable.time(ActivityTable.text(alert.get("occurred_at")))
               + "  "
-              + ActivityTable.text(d.get("severity")).toUpperCase(java.util.Locale.ROOT)
+              + ActivityTable.text(d.get("severity")).toUpperCase(Locale.ROOT)
               + "  "
               + d.get("rule_name")
               + "  "

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -133,7 +134,7 @@ final class RulesCommand implements Callable<Integer> {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", s.id());
     json.put("name", s.name());
-    json.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
+    json.put("state", s.state().name().toLowerCase(Locale.ROOT));
     json.put("reason", s.reason());
     if (s.rule() != null) {
       json.put("condition", condition(s.rule()));

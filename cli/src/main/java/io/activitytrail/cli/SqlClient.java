@@ -20,6 +20,10 @@ import java.util.Map;
  */
 record SqlClient(String url, String user, String password, String database) {
 
+  // One client for every statement: trail verify sends one per missing event
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
   /** The answer: ClickHouse's status and body. */
   record Answer(int status, byte[] body) {
     boolean ok() {
@@ -70,11 +74,7 @@ record SqlClient(String url, String user, String password, String database) {
             .timeout(Duration.ofMinutes(10))
             .POST(HttpRequest.BodyPublishers.ofString(sql))
             .build();
-    HttpResponse<byte[]> response =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .build()
-            .send(request, HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
     return new Answer(response.statusCode(), response.body());
   }
 }

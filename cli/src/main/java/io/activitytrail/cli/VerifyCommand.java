@@ -1,5 +1,6 @@
 package io.activitytrail.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.activitytrail.clickhouse.ActivityRows;
 import io.activitytrail.clickhouse.CheckpointRows;
@@ -13,12 +14,14 @@ import io.activitytrail.integrity.Verifier.SignedInterval;
 import io.activitytrail.integrity.Verifier.StoredEvent;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -102,8 +105,8 @@ final class VerifyCommand implements Callable<Integer> {
             ? null
             : CheckpointRows.fromRow(
                 JSON.readValue(
-                    java.nio.file.Files.readString(pin, StandardCharsets.UTF_8),
-                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+                    Files.readString(pin, StandardCharsets.UTF_8),
+                    new TypeReference<Map<String, Object>>() {}));
     Verification v =
         Verifier.verify(
             workspace,
@@ -155,7 +158,7 @@ final class VerifyCommand implements Callable<Integer> {
   private Map<String, Object> json(Verification v, List<SignedInterval> intervals) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("workspace", workspace);
-    out.put("verdict", v.verdict().name().toLowerCase(java.util.Locale.ROOT));
+    out.put("verdict", v.verdict().name().toLowerCase(Locale.ROOT));
     out.put("events_checked", v.eventsChecked());
     out.put("checkpoints_checked", v.checkpointsChecked());
     out.put("expired", v.expired());
@@ -164,7 +167,7 @@ final class VerifyCommand implements Callable<Integer> {
     List<Map<String, Object>> problems = new ArrayList<>();
     for (Problem p : v.problems()) {
       Map<String, Object> problem = new LinkedHashMap<>();
-      problem.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
+      problem.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
       problem.put("seq", p.seq());
       problem.put("event_id", p.eventId());
       problem.put("checkpoint", p.checkpoint());
@@ -202,7 +205,7 @@ final class VerifyCommand implements Callable<Integer> {
           latest.number(), latest.treeSize(), latest.rootHex(), latest.keyId());
     }
     for (Problem p : v.problems()) {
-      out.println("  - " + p.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + p.detail());
+      out.println("  - " + p.kind().name().toLowerCase(Locale.ROOT) + ": " + p.detail());
     }
   }
 }

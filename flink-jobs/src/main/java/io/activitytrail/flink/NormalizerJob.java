@@ -186,11 +186,10 @@ public final class NormalizerJob {
 
   /**
    * The built-in alert rules: the pack shipped with the job, or the file {@code alerts.rules-file}
-   * names. A pack with an invalid rule stops the job at start: it is configuration, not data.
+   * names, checked against the names the loaded mapping gives ({@code vocabulary}). A pack with an
+   * invalid rule stops the job at start: it is configuration, not data.
    */
-  public static RulePack alertRules(Configuration options) {
-    Mapping mapping = MappingLoader.load(options.get(MAPPING_FILE));
-    RuleVocabulary vocabulary = RuleVocabulary.of(mapping);
+  public static RulePack alertRules(Configuration options, RuleVocabulary vocabulary) {
     String file = options.get(ALERTS_RULES_FILE);
     RulePack pack =
         file.isBlank() ? RulePack.builtIn(vocabulary) : RulePack.file(Path.of(file), vocabulary);
@@ -306,14 +305,13 @@ public final class NormalizerJob {
     // Alert: per workspace, the rules in force (the built-in pack and the workspace's own, rebuilt
     // from its alert_rule_changed events) over its events; a condition met -> one alert_fired audit
     // event and its emails; a rule that does not parse -> side output
+    RuleVocabulary vocabulary = RuleVocabulary.of(mapping);
     SingleOutputStreamOperator<ActivityEvent> alerts =
         normalized
             .keyBy(new Routing.EventWorkspace())
             .process(
                 new AlertFunction(
-                    alertRules(options).rules(),
-                    RuleVocabulary.of(mapping),
-                    mapping.feedAuditTypes()))
+                    alertRules(options, vocabulary).rules(), vocabulary, mapping.feedAuditTypes()))
             .name("alerts")
             .uid("alerts");
     DataStream<ActivityEvent> events = normalized.union(alerts);

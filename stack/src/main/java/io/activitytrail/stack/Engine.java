@@ -199,9 +199,9 @@ public final class Engine implements AutoCloseable {
     if (rulesFile != null) {
       options.set(NormalizerOptions.ALERTS_RULES_FILE, rulesFile);
     }
-    return new AlertRules(
-        NormalizerJob.alertRules(options).rules(),
-        RuleVocabulary.of(MappingLoader.load(options.get(NormalizerOptions.MAPPING_FILE))));
+    RuleVocabulary vocabulary =
+        RuleVocabulary.of(MappingLoader.load(options.get(NormalizerOptions.MAPPING_FILE)));
+    return new AlertRules(NormalizerJob.alertRules(options, vocabulary).rules(), vocabulary);
   }
 
   /**
